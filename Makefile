@@ -1,0 +1,62 @@
+# vsh: works unchanged with GNU make (4.0 or later) and bmake.
+# Targets: all run test sanitize bench install clean deps
+
+PREFIX ?= /usr/local
+BINDIR ?= ${PREFIX}/bin
+MANDIR ?= ${PREFIX}/share/man/man1
+
+CC ?= cc
+CFLAGS ?= -O2 -g
+# CI adds WERROR=-Werror.
+WERROR ?=
+WARNINGS = -Wall -Wextra -Wclobbered -Wno-unknown-warning-option ${WERROR}
+VSH_CPPFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Ish -Ibuiltins
+SANITIZE_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+
+SRCS != ls sh/*.c builtins/*.c
+HDRS != ls sh/*.h builtins/*.h
+OBJS = ${SRCS:.c=.o}
+
+all: vsh
+
+vsh: ${OBJS}
+	${CC} ${CFLAGS} ${LDFLAGS} -o $@ ${OBJS} ${LDLIBS}
+
+${OBJS}: ${HDRS} Makefile
+
+.c.o:
+	${CC} ${VSH_CPPFLAGS} ${WARNINGS} ${CFLAGS} -c $< -o $@
+
+vsh-sanitize: ${SRCS} ${HDRS} Makefile
+	${CC} ${VSH_CPPFLAGS} ${WARNINGS} ${SANITIZE_FLAGS} ${LDFLAGS} -o $@ ${SRCS} ${LDLIBS}
+
+deps:
+	@tools/install-deps build
+
+run: vsh
+	./vsh -i
+
+test: vsh
+	@tools/install-deps test
+	@tests/run ./vsh
+
+sanitize: vsh-sanitize
+	@tools/install-deps test
+	@tests/run ./vsh-sanitize
+
+bench: vsh
+	@tools/install-deps bench
+	@bench/run ./vsh
+
+install: vsh
+	mkdir -p ${DESTDIR}${BINDIR} ${DESTDIR}${MANDIR}
+	cp vsh ${DESTDIR}${BINDIR}/vsh
+	chmod 755 ${DESTDIR}${BINDIR}/vsh
+	cp sh.1 ${DESTDIR}${MANDIR}/vsh.1
+	chmod 644 ${DESTDIR}${MANDIR}/vsh.1
+
+clean:
+	rm -f vsh vsh-sanitize ${OBJS}
+	rm -rf tests/results
+
+.PHONY: all deps run test sanitize bench install clean

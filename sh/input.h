@@ -1,0 +1,37 @@
+/*
+ * Where commands come from: a script file, standard input, a -c string, an
+ * eval/dot string, or a terminal.  The parser pulls characters from here.
+ *
+ * Reading standard input follows POSIX: when a command run by the shell may
+ * read the same descriptor, the shell must not have consumed input beyond
+ * the command it is running.  A seekable descriptor is read in blocks and
+ * repositioned (input_sync) before each command; a pipe or terminal is
+ * read a line at a time.
+ */
+#ifndef VSH_INPUT_H
+#define VSH_INPUT_H
+
+#include <stdbool.h>
+
+struct input;
+
+struct input *input_from_fd(int fd, const char *name);		/* takes the descriptor */
+struct input *input_from_string(const char *text, const char *name);	/* copies text */
+/* Interactive: prompts with PS1 for a new command and PS2 for a continuation. */
+struct input *input_from_terminal(int fd);
+void input_close(struct input *in);
+
+/* Next byte, or -1 at end of input.  Read errors are reported and act as end of input. */
+int input_getc(struct input *in);
+void input_ungetc(struct input *in, int c);		/* one byte, any number of times */
+/* The parser says whether the next line starts a command (PS1) or continues one (PS2). */
+void input_set_continuation(struct input *in, bool continuation);
+/* Discard what is left of the current line (after a syntax error). */
+void input_skip_line(struct input *in);
+/* Put a seekable descriptor back to just after what has been consumed. */
+void input_sync(struct input *in);
+const char *input_name(const struct input *in);
+int input_line(const struct input *in);		/* current line number, from 1 */
+bool input_is_interactive(const struct input *in);
+
+#endif

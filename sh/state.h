@@ -1,0 +1,24 @@
+/*
+ * The little global state of a running shell that does not belong to one
+ * module: the values behind $?, $$, $!, $0, LINENO, and where we are.
+ */
+#ifndef VSH_STATE_H
+#define VSH_STATE_H
+
+#include <stdbool.h>
+#include <sys/types.h>
+
+struct shell_state {
+	int last_status;	/* $? */
+	pid_t shell_pid;	/* $$: the pid of the main shell, not of subshells */
+	pid_t last_background;	/* $!: 0 when none yet */
+	char *arg0;		/* $0 */
+	int lineno;		/* line of the command being run: LINENO and messages */
+	bool interactive;	/* the shell is interactive (-i or a terminal) */
+	bool is_subshell;	/* we are a forked subshell of the main shell */
+	char *self_path;	/* path to re-exec vsh for scripts without #! */
+};
+
+extern struct shell_state shell;
+
+#endif
