@@ -34,6 +34,7 @@ enum option {
 struct option_info {
 	const char *name;	/* long name for -o */
 	char letter;		/* short letter, or 0 */
+	bool invocation_only;	/* -i, -s: only on the command line, not with "set" */
 };
 
 extern const struct option_info option_info[OPTION_COUNT];
@@ -44,7 +45,11 @@ extern bool options[OPTION_COUNT];
 /* Find by long name or letter; -1 when unknown. */
 int option_by_name(const char *name);
 int option_by_letter(char c);
-/* Set an option, running side effects (e.g. job control on -m); returns 0 or -1 for a bad option. */
+/*
+ * Set an option as "set" does; returns 0, or -1 (nothing printed) when the
+ * option can only be given on the command line.  Startup code sets
+ * options[] directly.
+ */
 int option_set(int o, bool on);
 /* $- : the letters of the options that are on (a static buffer). */
 const char *option_letters(void);
