@@ -1,0 +1,328 @@
+/*
+ * Input sources for the parser.
+ *
+ * Three ways of reading:
+ *  - a string (-c, eval, command strings): already in memory;
+ *  - a seekable descriptor (script file, stdin redirected from a file):
+ *    read in large blocks; input_sync() moves the file offset back to just
+ *    after what the parser consumed, so a command reading the same open
+ *    file continues where the shell stopped (POSIX, "sh < script");
+ *  - a pipe or terminal: read one byte at a time up to each newline, so
+ *    nothing past the current line is taken from the descriptor.
+ * Terminals also get the PS1 / PS2 prompts.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <unistd.h>
+
+#include "error.h"
+#include "input.h"
+#include "memory.h"
+#include "options.h"
+#include "output.h"
+#include "vars.h"
+
+enum input_kind {
+	INPUT_STRING,
+	INPUT_BLOCKS,		/* seekable descriptor */
+	INPUT_LINES,		/* pipe, socket, or other unseekable descriptor */
+	INPUT_TERMINAL,
+};
+
+#define BLOCK_SIZE 65536
+
+struct input {
+	enum input_kind kind;
+	int fd;
+	char *name;
+	char *buffer;
+	size_t position;	/* next byte to hand out */
+	size_t length;		/* bytes valid in buffer */
+	size_t capacity;
+	/* Bytes given back with input_ungetc, the last one on top. */
+	int *pushback;
+	size_t pushback_count;
+	size_t pushback_capacity;
+	int line;
+	bool continuation;
+	bool at_end;		/* the descriptor reported end of file */
+	int last;		/* the last byte handed out, or '\n' at start */
+	/* After input_sync(): the file offset we left, to see whether someone read since. */
+	bool synced;
+	off_t synced_offset;
+	/* For "set -v": bytes handed out so far, and how many of them were echoed. */
+	unsigned long long consumed;
+	unsigned long long echoed;
+};
+
+static struct input *input_new(enum input_kind kind, int fd, const char *name)
+{
+	struct input *in = xcalloc(1, sizeof(*in));
+
+	in->kind = kind;
+	in->fd = fd;
+	in->name = xstrdup(name != NULL ? name : "");
+	in->line = 1;
+	in->last = '\n';
+	return in;
+}
+
+struct input *input_from_fd(int fd, const char *name)
+{
+	bool seekable = lseek(fd, 0, SEEK_CUR) != (off_t)-1;
+	struct input *in = input_new(seekable ? INPUT_BLOCKS : INPUT_LINES, fd, name);
+
+	if (seekable) {
+		in->capacity = BLOCK_SIZE;
+		in->buffer = xmalloc(in->capacity);
+	}
+	return in;
+}
+
+struct input *input_from_string(const char *text, const char *name)
+{
+	struct input *in = input_new(INPUT_STRING, -1, name);
+
+	in->length = strlen(text);
+	in->capacity = in->length + 1;
+	in->buffer = xmalloc(in->capacity);
+	memcpy(in->buffer, text, in->length + 1);
+	return in;
+}
+
+struct input *input_from_terminal(int fd)
+{
+	return input_new(INPUT_TERMINAL, fd, "stdin");
+}
+
+void input_close(struct input *in)
+{
+	if (in == NULL)
+		return;
+	if (in->fd >= 0)
+		close(in->fd);
+	free(in->buffer);
+	free(in->pushback);
+	free(in->name);
+	free(in);
+}
+
+static void input_prompt(struct input *in)
+{
+	const char *prompt;
+
+	if (in->continuation) {
+		prompt = var_get("PS2");
+		if (prompt == NULL)
+			prompt = "> ";
+	} else {
+		prompt = var_get("PS1");
+		if (prompt == NULL)
+			prompt = geteuid() == 0 ? "# " : "$ ";
+	}
+	out_str(out2, prompt);
+	out_flush(out2);
+}
+
+static ssize_t input_read(struct input *in, char *buf, size_t size)
+{
+	ssize_t n;
+
+	for (;;) {
+		n = read(in->fd, buf, size);
+		if (n >= 0 || errno != EINTR)
+			break;
+	}
+	if (n < 0) {
+		int saved = errno;
+
+		in->at_end = true;
+		error_warn("read error: %s", strerror(saved));
+		return 0;
+	}
+	return n;
+}
+
+/* Read one line, a byte at a time, into the buffer; false at end of input. */
+static bool input_fill_line(struct input *in)
+{
+	in->position = 0;
+	in->length = 0;
+	if (in->at_end)
+		return false;
+	if (in->kind == INPUT_TERMINAL)
+		input_prompt(in);
+	for (;;) {
+		char c;
+		ssize_t n = input_read(in, &c, 1);
+
+		if (n == 0) {
+			in->at_end = true;
+			break;
+		}
+		if (in->length == in->capacity) {
+			in->capacity = in->capacity ? in->capacity * 2 : 256;
+			in->buffer = xrealloc(in->buffer, in->capacity);
+		}
+		in->buffer[in->length++] = c;
+		if (c == '\n')
+			break;
+	}
+	/* A terminal's end of file only ends this read: a later read may see more. */
+	if (in->kind == INPUT_TERMINAL && in->length > 0)
+		in->at_end = false;
+	return in->length > 0;
+}
+
+/*
+ * After input_sync() the buffered bytes are still valid if nobody moved
+ * the file offset; then skip the offset forward again and keep them.
+ */
+static void input_resume(struct input *in)
+{
+	off_t now = lseek(in->fd, 0, SEEK_CUR);
+
+	in->synced = false;
+	if (now == in->synced_offset) {
+		off_t ahead = (off_t)(in->length - in->position) + (off_t)in->pushback_count;
+
+		if (ahead > 0)
+			lseek(in->fd, ahead, SEEK_CUR);
+		return;
+	}
+	/* Somebody read from the descriptor: what we held is gone for us too. */
+	in->position = in->length = 0;
+	in->pushback_count = 0;
+	in->at_end = false;
+}
+
+static bool input_fill(struct input *in)
+{
+	ssize_t n;
+
+	switch (in->kind) {
+	case INPUT_STRING:
+		return false;
+	case INPUT_LINES:
+	case INPUT_TERMINAL:
+		return input_fill_line(in);
+	case INPUT_BLOCKS:
+		if (in->at_end)
+			return false;
+		n = input_read(in, in->buffer, in->capacity);
+		in->position = 0;
+		in->length = (size_t)n;
+		if (n == 0) {
+			in->at_end = true;
+			return false;
+		}
+		return true;
+	}
+	return false;
+}
+
+static void input_echo(struct input *in, int c)
+{
+	in->consumed++;
+	if (in->consumed > in->echoed) {
+		in->echoed = in->consumed;
+		if (option_on(OPT_VERBOSE)) {
+			out_char(out2, (char)c);
+			if (c == '\n')
+				out_flush(out2);
+		}
+	}
+}
+
+int input_getc(struct input *in)
+{
+	int c;
+
+	if (in->synced)
+		input_resume(in);
+	if (in->pushback_count > 0) {
+		c = in->pushback[--in->pushback_count];
+	} else {
+		if (in->position >= in->length && !input_fill(in)) {
+			if (option_on(OPT_VERBOSE))
+				out_flush(out2);
+			return -1;
+		}
+		c = (unsigned char)in->buffer[in->position++];
+	}
+	if (c == '\n')
+		in->line++;
+	in->last = c;
+	input_echo(in, c);
+	return c;
+}
+
+void input_ungetc(struct input *in, int c)
+{
+	if (c < 0)
+		return;
+	if (in->synced)
+		input_resume(in);
+	if (in->pushback_count == 0 && in->position > 0 &&
+	    (unsigned char)in->buffer[in->position - 1] == c) {
+		in->position--;
+	} else {
+		if (in->pushback_count == in->pushback_capacity) {
+			in->pushback_capacity = in->pushback_capacity ? in->pushback_capacity * 2 : 16;
+			in->pushback = xrealloc(in->pushback, in->pushback_capacity * sizeof(int));
+		}
+		in->pushback[in->pushback_count++] = c;
+	}
+	if (c == '\n')
+		in->line--;
+	in->consumed--;
+}
+
+void input_set_continuation(struct input *in, bool continuation)
+{
+	in->continuation = continuation;
+}
+
+void input_skip_line(struct input *in)
+{
+	int c;
+
+	/* Already at the start of a line: nothing of it was read yet. */
+	if (in->last == '\n' && in->pushback_count == 0)
+		return;
+	do
+		c = input_getc(in);
+	while (c != '\n' && c != -1);
+}
+
+void input_sync(struct input *in)
+{
+	off_t ahead;
+
+	if (in->kind != INPUT_BLOCKS || in->synced)
+		return;
+	ahead = (off_t)(in->length - in->position) + (off_t)in->pushback_count;
+	if (ahead == 0)
+		return;
+	in->synced_offset = lseek(in->fd, -ahead, SEEK_CUR);
+	if (in->synced_offset != (off_t)-1)
+		in->synced = true;
+}
+
+const char *input_name(const struct input *in)
+{
+	return in->name;
+}
+
+int input_line(const struct input *in)
+{
+	return in->line;
+}
+
+bool input_is_interactive(const struct input *in)
+{
+	return in->kind == INPUT_TERMINAL;
+}
