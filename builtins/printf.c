@@ -1,10 +1,429 @@
-/* stub: being written */
+/*
+ * printf (POSIX.1-2024): the format is reused while arguments remain;
+ * conversions take their argument in order or, when the format numbers
+ * them ("%2$s"), by number (a format uses one style or the other).
+ * Numbers are formatted by the C library from a rebuilt specification;
+ * strings are padded here.  Everything goes to out1.
+ */
+#include <errno.h>
+#include <inttypes.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "builtins.h"
+#include "error.h"
+#include "escapes.h"
+#include "memory.h"
+#include "output.h"
+#include "strbuf.h"
+
+struct printf_run {
+	char **args;		/* all the argument operands */
+	int count;
+	int base;		/* first argument of this pass through the format */
+	int next;		/* next unnumbered argument */
+	int highest;		/* highest numbered argument used in this pass */
+	int numbered;		/* -1 undecided, 0 unnumbered, 1 numbered (all-or-nothing) */
+	int status;
+	bool stop;		/* "\c" in a %b argument, or a bad directive */
+};
+
+/* The argument for a conversion (number 0: the next one); NULL when missing. */
+static const char *take_argument(struct printf_run *r, int number)
+{
+	int index;
+
+	if (number > 0) {
+		index = r->base + number - 1;
+		if (number > r->highest)
+			r->highest = number;
+	} else {
+		index = r->next++;
+	}
+	return index < r->count ? r->args[index] : NULL;
+}
+
+static void number_error(struct printf_run *r, const char *arg, bool range)
+{
+	error_warn("printf: %s: %s", arg, range ? "Result too large" : "invalid number");
+	r->status = 1;
+}
+
+/* A leading quote: the value is the code of the character after it. */
+static bool character_value(const char *arg, uintmax_t *value)
+{
+	if (arg[0] != '\'' && arg[0] != '"')
+		return false;
+	*value = (unsigned char)arg[1];
+	return true;
+}
+
+/* The end check shared by the numeric conversions. */
+static void check_number(struct printf_run *r, const char *arg, const char *end, bool range)
+{
+	if (range)
+		number_error(r, arg, true);
+	else if (end == arg || *end != '\0')
+		number_error(r, arg, false);
+}
+
+static intmax_t signed_argument(struct printf_run *r, const char *arg)
+{
+	uintmax_t code;
+	intmax_t value;
+	char *end;
+
+	if (arg == NULL || *arg == '\0')
+		return 0;
+	if (character_value(arg, &code))
+		return (intmax_t)code;
+	errno = 0;
+	value = strtoimax(arg, &end, 0);
+	check_number(r, arg, end, errno == ERANGE);
+	return value;
+}
+
+static uintmax_t unsigned_argument(struct printf_run *r, const char *arg)
+{
+	uintmax_t value;
+	char *end;
+
+	if (arg == NULL || *arg == '\0')
+		return 0;
+	if (character_value(arg, &value))
+		return value;
+	errno = 0;
+	value = strtoumax(arg, &end, 0);
+	check_number(r, arg, end, errno == ERANGE);
+	return value;
+}
+
+static double float_argument(struct printf_run *r, const char *arg)
+{
+	uintmax_t code;
+	double value;
+	char *end;
+
+	if (arg == NULL || *arg == '\0')
+		return 0;
+	if (character_value(arg, &code))
+		return (double)code;
+	errno = 0;
+	value = strtod(arg, &end);
+	check_number(r, arg, end, errno == ERANGE);
+	return value;
+}
+
+/* A '*' width or precision as an int. */
+static int int_argument(struct printf_run *r, const char *arg)
+{
+	intmax_t value = signed_argument(r, arg);
+
+	if (value > INT_MAX || value < -INT_MAX) {
+		number_error(r, arg, true);
+		return value < 0 ? -INT_MAX : INT_MAX;
+	}
+	return (int)value;
+}
+
+/* snprintf into a stack buffer, or the heap when the result is large. */
+static void write_formatted(const char *spec, ...)
+{
+	char small[128];
+	va_list ap;
+	int n;
+
+	va_start(ap, spec);
+	n = vsnprintf(small, sizeof small, spec, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	if ((size_t)n < sizeof small) {
+		out_write(out1, small, (size_t)n);
+	} else {
+		char *big = xmalloc((size_t)n + 1);
+
+		va_start(ap, spec);
+		vsnprintf(big, (size_t)n + 1, spec, ap);
+		va_end(ap);
+		out_write(out1, big, (size_t)n);
+		free(big);
+	}
+}
+
+static void write_padding(int n)
+{
+	static const char spaces[] = "                                ";
+
+	while (n > 0) {
+		int chunk = n < (int)sizeof spaces - 1 ? n : (int)sizeof spaces - 1;
+
+		out_write(out1, spaces, (size_t)chunk);
+		n -= chunk;
+	}
+}
+
+/* A string with a field width (and a precision capping its length). */
+static void write_field(const char *s, size_t length, int width, int precision, bool left)
+{
+	if (precision >= 0 && (size_t)precision < length)
+		length = (size_t)precision;
+	if (!left && width > 0 && (size_t)width > length)
+		write_padding(width - (int)length);
+	out_write(out1, s, length);
+	if (left && width > 0 && (size_t)width > length)
+		write_padding(width - (int)length);
+}
+
+/* "%n$" or "*n$": a number followed by '$'; 0 when not there (p untouched). */
+static int argument_number(const char **p)
+{
+	const char *s = *p;
+	int n = 0;
+
+	if (*s < '1' || *s > '9')
+		return 0;
+	while (*s >= '0' && *s <= '9') {
+		if (n < 100000)
+			n = n * 10 + (*s - '0');
+		s++;
+	}
+	if (*s != '$')
+		return 0;
+	*p = s + 1;
+	return n;
+}
+
+/* Numbered and unnumbered conversions cannot be mixed in one format. */
+static bool numbering_agrees(struct printf_run *r, bool numbered)
+{
+	if (r->numbered < 0)
+		r->numbered = numbered;
+	return r->numbered == numbered;
+}
+
+static void bad_directive(struct printf_run *r, const char *start, const char *end)
+{
+	error_warn("printf: %.*s: invalid directive", (int)(end - start), start);
+	r->status = 1;
+	r->stop = true;
+}
+
+/*
+ * One conversion specification; p points after the '%'.  Returns the
+ * position after it.
+ */
+static const char *convert(struct printf_run *r, const char *p)
+{
+	const char *start = p - 1;
+	char spec[32];		/* rebuilt for the C library: "%" flags "*.*" length conversion */
+	size_t length = 0;
+	int number, width = 0, precision = -1;
+	bool left = false, numbered;
+	const char *arg;
+
+	spec[length++] = '%';
+	number = argument_number(&p);
+	numbered = number > 0;
+	while (*p != '\0' && strchr("-+ #0'", *p) != NULL) {
+		if (*p == '-')
+			left = true;
+		if (length < 8 && memchr(spec + 1, *p, length - 1) == NULL)
+			spec[length++] = *p;
+		p++;
+	}
+	if (*p == '*') {
+		int width_number;
+
+		p++;
+		width_number = argument_number(&p);
+		if (!numbering_agrees(r, width_number > 0) || !numbering_agrees(r, numbered)) {
+			bad_directive(r, start, p);
+			return p;
+		}
+		width = int_argument(r, take_argument(r, width_number));
+		if (width < 0) {
+			left = true;
+			width = -width;
+			if (memchr(spec + 1, '-', length - 1) == NULL)
+				spec[length++] = '-';
+		}
+	} else {
+		while (*p >= '0' && *p <= '9') {
+			if (width < 1000000)
+				width = width * 10 + (*p - '0');
+			p++;
+		}
+	}
+	if (*p == '.') {
+		p++;
+		precision = 0;
+		if (*p == '*') {
+			int precision_number;
+
+			p++;
+			precision_number = argument_number(&p);
+			if (!numbering_agrees(r, precision_number > 0) || !numbering_agrees(r, numbered)) {
+				bad_directive(r, start, p);
+				return p;
+			}
+			precision = int_argument(r, take_argument(r, precision_number));
+			if (precision < 0)
+				precision = -1;
+		} else {
+			while (*p >= '0' && *p <= '9') {
+				if (precision < 1000000)
+					precision = precision * 10 + (*p - '0');
+				p++;
+			}
+		}
+	}
+	/* Length modifiers mean nothing here: the shell's numbers are all intmax_t. */
+	while (*p != '\0' && strchr("hlLqjzt", *p) != NULL)
+		p++;
+	if (*p == '\0' || strchr("diouxXcsbeEfFgGaA", *p) == NULL) {
+		bad_directive(r, start, *p == '\0' ? p : p + 1);
+		return *p == '\0' ? p : p + 1;
+	}
+	if (!numbering_agrees(r, numbered)) {
+		bad_directive(r, start, p + 1);
+		return p + 1;
+	}
+	arg = take_argument(r, number);
+	spec[length++] = '*';
+	if (precision >= 0) {
+		spec[length++] = '.';
+		spec[length++] = '*';
+	}
+	switch (*p) {
+	case 'd': case 'i':
+		spec[length++] = 'j';
+		spec[length++] = *p;
+		spec[length] = '\0';
+		if (precision >= 0)
+			write_formatted(spec, width, precision, signed_argument(r, arg));
+		else
+			write_formatted(spec, width, signed_argument(r, arg));
+		break;
+	case 'o': case 'u': case 'x': case 'X':
+		spec[length++] = 'j';
+		spec[length++] = *p;
+		spec[length] = '\0';
+		if (precision >= 0)
+			write_formatted(spec, width, precision, unsigned_argument(r, arg));
+		else
+			write_formatted(spec, width, unsigned_argument(r, arg));
+		break;
+	case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case 'a': case 'A':
+		spec[length++] = *p;
+		spec[length] = '\0';
+		if (precision >= 0)
+			write_formatted(spec, width, precision, float_argument(r, arg));
+		else
+			write_formatted(spec, width, float_argument(r, arg));
+		break;
+	case 'c':
+		/* An empty or missing argument gives a NUL byte, as in dash and bash. */
+		write_field(arg != NULL ? arg : "", 1, width, -1, left);
+		break;
+	case 's':
+		if (arg == NULL)
+			arg = "";
+		write_field(arg, strlen(arg), width, precision, left);
+		break;
+	case 'b': {
+		struct strbuf converted = STRBUF_INIT;
+		struct output memory = { .fd = -1, .memory = &converted };
+
+		if (width == 0 && precision < 0) {
+			if (!write_escaped(out1, arg != NULL ? arg : "", ESCAPE_ARGUMENT))
+				r->stop = true;
+			break;
+		}
+		/* Converted first: width and precision count the converted bytes. */
+		if (!write_escaped(&memory, arg != NULL ? arg : "", ESCAPE_ARGUMENT))
+			r->stop = true;
+		write_field(strbuf_str(&converted), converted.length, width, precision, left);
+		strbuf_free(&converted);
+		break;
+	}
+	}
+	return p + 1;
+}
+
+/* One pass through the format. */
+static void run_format(struct printf_run *r, const char *format)
+{
+	const char *p = format;
+
+	while (*p != '\0' && !r->stop) {
+		const char *special = strpbrk(p, "%\\");
+		char byte;
+
+		if (special == NULL) {
+			out_str(out1, p);
+			return;
+		}
+		out_write(out1, p, (size_t)(special - p));
+		p = special + 1;
+		if (*special == '\\') {
+			int converted = convert_escape(&p, &byte, ESCAPE_FORMAT);
+
+			out_char(out1, converted > 0 ? byte : '\\');
+		} else if (*p == '%') {
+			out_char(out1, '%');
+			p++;
+		} else {
+			p = convert(r, p);
+		}
+	}
+}
 
 int builtin_printf(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	return 0;
-}
+	struct printf_run r;
+	const char *format;
+	int first = 1;
 
+	(void)argc;
+	if (argv[1] != NULL && strcmp(argv[1], "--") == 0)
+		first = 2;
+	else if (argv[1] != NULL && argv[1][0] == '-' && argv[1][1] != '\0') {
+		error_warn("printf: %s: invalid option", argv[1]);
+		return builtin_usage("printf format [argument ...]");
+	}
+	format = argv[first];
+	if (format == NULL) {
+		error_warn("printf: missing format");
+		return builtin_usage("printf format [argument ...]");
+	}
+	r.args = argv + first + 1;
+	for (r.count = 0; r.args[r.count] != NULL; r.count++)
+		continue;
+	r.base = 0;
+	r.numbered = -1;
+	r.status = 0;
+	r.stop = false;
+	out1->failed = false;
+	for (;;) {
+		int used;
+
+		r.next = r.base;
+		r.highest = 0;
+		run_format(&r, format);
+		used = r.numbered == 1 ? r.highest : r.next - r.base;
+		if (r.stop || used == 0 || r.base + used >= r.count)
+			break;
+		r.base += used;
+	}
+	if (out_flush(out1) < 0) {
+		out1->failed = false;
+		error_warn("printf: write error: %s", strerror(out1->error));
+		return 1;
+	}
+	return r.status;
+}
