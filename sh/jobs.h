@@ -42,4 +42,56 @@ void jobs_reap(void);
 /* In a new subshell: the parent's jobs are not ours. */
 void jobs_forget_all(void);
 
+/*
+ * Added by the process helper.
+ *
+ * Job control ("set -m"): take the terminal and a process group of our own
+ * (on), or give them back (off).  Called from option changes; job_create
+ * also brings it in line with option_on(OPT_MONITOR) in the main shell.
+ */
+void job_control_set(bool on);
+bool job_control_active(void);
+/* The terminal descriptor under job control (close-on-exec, above 9), or -1. */
+int jobs_terminal(void);
+/* The job runs in the foreground under job control: its group gets the terminal. */
+bool job_is_controlled_foreground(const struct job *job);
+bool job_is_controlled(const struct job *job);
+/* Number of processes launched into the job so far. */
+int job_process_count(const struct job *job);
+
+/*
+ * XCU 2.9.3: an asynchronous list without job control reads /dev/null
+ * unless its first command redirects standard input itself.  launch.c
+ * does that for the first process of such a job; the executor calls this
+ * when it has applied an explicit redirection of descriptor 0 for that
+ * first command, so that the redirection wins.
+ */
+void job_stdin_redirected(struct job *job);
+/* The first process of this job must read /dev/null. */
+bool job_wants_null_stdin(const struct job *job);
+
+/* Print "Done" and the like for background jobs that changed (interactive, before a prompt). */
+void jobs_notify(void);
+
+/* For the jobs, wait and kill built-ins (builtins/jobs.c). */
+/* Find by job spec (%n %+ %% %- %string %?string); prints "name: %x: no such job" when absent. */
+struct job *job_find_spec(const char *spec, const char *builtin_name);
+/* The job holding pid, or NULL. */
+struct job *job_find_pid(pid_t pid);
+/* Status of a finished process not (or no longer) in a job, -1 when unknown. */
+int jobs_forgotten_status(pid_t pid);
+/*
+ * Wait for a job (or, job NULL, for every background job), as the wait
+ * built-in does: a trapped signal interrupts it and 128+signal is
+ * returned.  The job is removed from the table once it is done.
+ */
+int jobs_wait_builtin(struct job *job);
+/* Wait for one pid not in any job; -1 if it is not our child. */
+int jobs_wait_pid_builtin(pid_t pid);
+/* "jobs" output: format 0 normal, 'l' with pids, 'p' process group ids only. */
+void job_print(struct job *job, int format);
+void jobs_print_all(int format);
+/* Send sig to the job (its process group under job control, else each process). */
+int job_kill(struct job *job, int sig);
+
 #endif

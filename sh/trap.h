@@ -7,6 +7,7 @@
 
 #include <signal.h>
 #include <stdbool.h>
+#include <stdnoreturn.h>
 
 /* Non-zero when a signal has arrived that has not been dealt with yet. */
 extern volatile sig_atomic_t signals_pending;
@@ -30,5 +31,55 @@ void traps_reset_for_subshell(void);
 int signal_number(const char *name);
 /* Name without "SIG" ("INT"), or NULL. */
 const char *signal_name(int sig);
+
+/*
+ * Added by the process helper for launch.c and jobs.c.
+ *
+ * The dispositions a new child must set before it runs (worked out in the
+ * parent, applied in the child with sigaction only): signals the shell
+ * caught or ignored for its own sake go back to SIG_DFL; signals the user
+ * ignored ("trap '' SIG") or that were ignored on entry stay ignored; an
+ * asynchronous list without job control ignores SIGINT and SIGQUIT.
+ */
+struct signal_plan {
+	int count;
+	struct {
+		int signal;
+		int ignore;	/* 1: SIG_IGN, 0: SIG_DFL */
+	} change[NSIG];
+};
+void signal_plan_make(struct signal_plan *plan, bool async_without_job_control);
+
+/* Record a signal as if it had arrived (e.g. a foreground job died of SIGINT under job control). */
+void signal_mark_pending(int sig);
+/* A trap action (other than ignore) is set for sig. */
+bool signal_is_trapped(int sig);
+/* sig is ignored: by "trap ''" or because it was ignored on entry. */
+bool signal_is_ignored(int sig);
+/*
+ * While waiting for a foreground job, a non-interactive shell catches
+ * SIGINT (if it would otherwise die of it) so that it can decide, once the
+ * job ended, whether to stop as dash and bash do.  Returns true if it did.
+ */
+bool signal_catch_sigint_for_wait(bool on);
+/* Consume a pending SIGINT that arrived while waiting: true if there was one. */
+bool signal_take_pending(int sig);
+/* The lowest-numbered signal that arrived and has a trap action, or 0 (for "wait"). */
+int signal_pending_trapped(void);
+/* Leave the shell as if killed by sig (EXIT trap first). */
+noreturn void signal_exit_by(int sig);
+/* Every valid signal number, for "kill -l". */
+int signal_max(void);
+
+/* For the trap built-in: set (action non-NULL) or reset (NULL); -1 for SIGKILL, SIGSTOP, bad numbers. */
+int trap_set(int sig, const char *action);
+/* The action to list for sig (in an untouched subshell: the parent's), or NULL. */
+const char *trap_get(int sig);
+
+/* Treat sig as ignored on entry (an asynchronous subshell without job control: SIGINT, SIGQUIT). */
+void signal_ignore_as_on_entry(int sig);
+
+/* Under job control the shell ignores SIGTSTP, SIGTTIN, SIGTTOU for itself. */
+void signals_job_control(bool on);
 
 #endif

@@ -1,0 +1,845 @@
+/*
+ * Jobs: the processes of a pipeline or asynchronous list, waiting for them,
+ * and job control (XCU 2.9.3, 2.11, jobs, wait, kill).
+ *
+ * Every child is collected with waitpid(-1): whatever job it belongs to,
+ * its status is recorded there, so there are never zombies left and a
+ * background job's status is ready for "wait" or "jobs" later.  Signal
+ * handlers never touch the table: waiting happens in the main flow, at
+ * job_wait, at safe points (jobs_reap) and in the wait built-in.
+ *
+ * A foreground job lives outside the table while it runs; background
+ * jobs, stopped jobs and abandoned ones (a launch failed part-way; their
+ * processes are still collected) are in the table.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "error.h"
+#include "jobs.h"
+#include "memory.h"
+#include "options.h"
+#include "output.h"
+#include "state.h"
+#include "trap.h"
+#include "vars.h"
+
+enum process_state { PROCESS_RUNNING, PROCESS_STOPPED, PROCESS_DONE };
+
+struct process {
+	pid_t pid;
+	int status;		/* from waitpid, valid when not running */
+	enum process_state state;
+};
+
+struct job {
+	struct process *processes;
+	int count, capacity;
+	pid_t process_group;
+	int number;		/* 1, 2, ... in the table; 0 when not listed */
+	bool background;
+	bool controlled;	/* created under job control: own process group */
+	bool null_stdin;	/* first process reads /dev/null (async, no job control) */
+	bool changed;		/* state changed since last reported */
+	bool abandoned;
+	bool have_modes;
+	struct termios modes;	/* terminal modes when it stopped */
+	unsigned long recency;	/* for %+ and %- */
+	char *text;
+	struct job *next;
+};
+
+static struct job *table;		/* newest first */
+static struct job *foreground;		/* the job job_wait is waiting for */
+static unsigned long recency_counter;
+static int done_jobs_kept;
+
+static bool control_on;
+static int terminal = -1;
+static pid_t shell_group, original_group;
+static struct termios shell_modes;
+static bool have_shell_modes;
+
+/* Finished children that belong to no job any more, for "wait pid". */
+#define FORGOTTEN_MAX 64
+static struct {
+	pid_t pid;
+	int status;
+} forgotten[FORGOTTEN_MAX];
+static int forgotten_next;
+
+/* Non-interactive shells remember this many finished background jobs at most. */
+#define DONE_JOBS_MAX 1024
+
+/* --- job control --- */
+
+bool job_control_active(void)
+{
+	return control_on;
+}
+
+int jobs_terminal(void)
+{
+	return control_on ? terminal : -1;
+}
+
+void job_control_set(bool on)
+{
+	if (on == control_on)
+		return;
+	if (!on) {
+		signals_job_control(false);
+		if (original_group > 0 && original_group != shell_group) {
+			setpgid(0, original_group);
+			tcsetpgrp(terminal, original_group);
+		}
+		close(terminal);
+		terminal = -1;
+		control_on = false;
+		return;
+	}
+	int fd = open("/dev/tty", O_RDWR | O_CLOEXEC);
+
+	if (fd >= 0) {
+		terminal = fcntl(fd, F_DUPFD_CLOEXEC, 10);
+		close(fd);
+	}
+	if (fd < 0 || terminal < 0) {
+		error_warn("can't access tty; job control turned off");
+		options[OPT_MONITOR] = false;
+		terminal = -1;
+		return;
+	}
+	/* Wait until we are in the foreground (a shell started in the background). */
+	for (;;) {
+		pid_t owner = tcgetpgrp(terminal);
+
+		if (owner < 0) {
+			error_warn("can't access tty; job control turned off");
+			options[OPT_MONITOR] = false;
+			close(terminal);
+			terminal = -1;
+			return;
+		}
+		if (owner == getpgrp())
+			break;
+		kill(0, SIGTTIN);
+	}
+	original_group = getpgrp();
+	shell_group = getpid();
+	signals_job_control(true);
+	if (original_group != shell_group)
+		setpgid(0, shell_group);
+	tcsetpgrp(terminal, shell_group);
+	have_shell_modes = tcgetattr(terminal, &shell_modes) == 0;
+	control_on = true;
+}
+
+/* --- the table --- */
+
+struct job *job_create(bool background, const char *text)
+{
+	struct job *job;
+
+	if (!shell.is_subshell && option_on(OPT_MONITOR) != control_on)
+		job_control_set(option_on(OPT_MONITOR));
+	job = xcalloc(1, sizeof *job);
+	job->background = background;
+	job->controlled = control_on;
+	job->null_stdin = background && !control_on;
+	job->text = text != NULL ? xstrdup(text) : NULL;
+	if (control_on && !background && terminal >= 0)
+		have_shell_modes = tcgetattr(terminal, &shell_modes) == 0;
+	return job;
+}
+
+void job_add_process(struct job *job, pid_t pid)
+{
+	if (job->count == job->capacity) {
+		job->capacity = job->capacity ? job->capacity * 2 : 4;
+		job->processes = xrealloc(job->processes, job->capacity * sizeof *job->processes);
+	}
+	job->processes[job->count].pid = pid;
+	job->processes[job->count].status = 0;
+	job->processes[job->count].state = PROCESS_RUNNING;
+	job->count++;
+	if (job->process_group == 0)
+		job->process_group = job->controlled ? pid : getpgrp();
+}
+
+bool job_is_background(const struct job *job)
+{
+	return job->background;
+}
+
+pid_t job_process_group(const struct job *job)
+{
+	return job->controlled ? job->process_group : 0;
+}
+
+bool job_is_controlled(const struct job *job)
+{
+	return job->controlled;
+}
+
+bool job_is_controlled_foreground(const struct job *job)
+{
+	return job->controlled && !job->background && terminal >= 0;
+}
+
+int job_process_count(const struct job *job)
+{
+	return job->count;
+}
+
+void job_stdin_redirected(struct job *job)
+{
+	job->null_stdin = false;
+}
+
+bool job_wants_null_stdin(const struct job *job)
+{
+	return job->null_stdin && job->count == 0;
+}
+
+static void job_free(struct job *job)
+{
+	free(job->processes);
+	free(job->text);
+	free(job);
+}
+
+static void table_insert(struct job *job, bool listed)
+{
+	int number = 0;
+
+	if (listed) {
+		for (struct job *j = table; j != NULL; j = j->next)
+			if (j->number > number)
+				number = j->number;
+		number++;
+		job->recency = ++recency_counter;
+	}
+	job->number = number;
+	job->next = table;
+	table = job;
+}
+
+static void table_remove(struct job *job)
+{
+	for (struct job **p = &table; *p != NULL; p = &(*p)->next) {
+		if (*p == job) {
+			*p = job->next;
+			return;
+		}
+	}
+}
+
+static bool job_done(const struct job *job)
+{
+	for (int i = 0; i < job->count; i++)
+		if (job->processes[i].state != PROCESS_DONE)
+			return false;
+	return true;
+}
+
+static bool job_stopped(const struct job *job)
+{
+	bool stopped = false;
+
+	for (int i = 0; i < job->count; i++) {
+		if (job->processes[i].state == PROCESS_RUNNING)
+			return false;
+		if (job->processes[i].state == PROCESS_STOPPED)
+			stopped = true;
+	}
+	return stopped;
+}
+
+/* A wait status as a shell exit status. */
+static int exit_status(int status)
+{
+	if (WIFEXITED(status))
+		return WEXITSTATUS(status);
+	if (WIFSIGNALED(status))
+		return 128 + WTERMSIG(status);
+	if (WIFSTOPPED(status))
+		return 128 + WSTOPSIG(status);
+	return 0;
+}
+
+/* Status of a job: its last process, or with pipefail the last one that failed. */
+static int job_status(const struct job *job)
+{
+	int status = 0;
+
+	if (job->count == 0)
+		return 0;
+	if (option_on(OPT_PIPEFAIL)) {
+		for (int i = 0; i < job->count; i++) {
+			int s = exit_status(job->processes[i].status);
+
+			if (s != 0)
+				status = s;
+		}
+		return status;
+	}
+	return exit_status(job->processes[job->count - 1].status);
+}
+
+static struct process *find_process(pid_t pid, struct job **owner)
+{
+	if (foreground != NULL) {
+		for (int i = 0; i < foreground->count; i++) {
+			if (foreground->processes[i].pid == pid) {
+				*owner = foreground;
+				return &foreground->processes[i];
+			}
+		}
+	}
+	for (struct job *j = table; j != NULL; j = j->next) {
+		for (int i = 0; i < j->count; i++) {
+			if (j->processes[i].pid == pid) {
+				*owner = j;
+				return &j->processes[i];
+			}
+		}
+	}
+	return NULL;
+}
+
+static void remember_forgotten(pid_t pid, int status)
+{
+	forgotten[forgotten_next].pid = pid;
+	forgotten[forgotten_next].status = status;
+	forgotten_next = (forgotten_next + 1) % FORGOTTEN_MAX;
+}
+
+int jobs_forgotten_status(pid_t pid)
+{
+	for (int i = 0; i < FORGOTTEN_MAX; i++)
+		if (forgotten[i].pid == pid && pid > 0)
+			return exit_status(forgotten[i].status);
+	return -1;
+}
+
+/* Forget the oldest finished background jobs once too many are kept. */
+static void limit_done_jobs(void)
+{
+	struct job *oldest;
+
+	while (done_jobs_kept > DONE_JOBS_MAX) {
+		oldest = NULL;
+		for (struct job *j = table; j != NULL; j = j->next)
+			if (job_done(j))
+				oldest = j;
+		if (oldest == NULL)
+			return;
+		table_remove(oldest);
+		remember_forgotten(oldest->processes[oldest->count - 1].pid,
+		    oldest->processes[oldest->count - 1].status);
+		job_free(oldest);
+		done_jobs_kept--;
+	}
+}
+
+static void record_status(pid_t pid, int status)
+{
+	struct job *job = NULL;
+	struct process *p = find_process(pid, &job);
+
+	if (p == NULL) {
+		remember_forgotten(pid, status);
+		return;
+	}
+	if (WIFSTOPPED(status)) {
+		p->state = PROCESS_STOPPED;
+		p->status = status;
+	} else if (WIFCONTINUED(status)) {
+		p->state = PROCESS_RUNNING;
+	} else {
+		p->state = PROCESS_DONE;
+		p->status = status;
+	}
+	job->changed = true;
+	if (job != foreground && job_done(job)) {
+		if (job->abandoned || job->number == 0) {
+			table_remove(job);
+			job_free(job);
+		} else if (!shell.interactive) {
+			done_jobs_kept++;
+			limit_done_jobs();
+		}
+	}
+}
+
+/*
+ * Collect one child.  Returns its pid, 0 when none is ready (non-blocking),
+ * or -1 with errno (EINTR, ECHILD).
+ */
+static pid_t wait_one(bool block)
+{
+	int status, flags = block ? 0 : WNOHANG;
+	pid_t pid;
+
+	if (control_on)
+		flags |= WUNTRACED | WCONTINUED;
+	pid = waitpid(-1, &status, flags);
+	if (pid > 0)
+		record_status(pid, status);
+	return pid;
+}
+
+void jobs_reap(void)
+{
+	while (wait_one(false) > 0)
+		;
+}
+
+/* The description of a process's end: "Done", "Done(3)", "Killed", ... */
+static void describe_status(struct strbuf *sb, const struct job *job)
+{
+	const struct process *last = &job->processes[job->count - 1];
+	int status = last->status;
+
+	for (int i = 0; i < job->count; i++)
+		if (job->processes[i].state == PROCESS_STOPPED)
+			status = job->processes[i].status, last = &job->processes[i];
+	if (!job_done(job) && !job_stopped(job)) {
+		strbuf_append_str(sb, "Running");
+	} else if (WIFSTOPPED(status)) {
+		strbuf_append_str(sb, "Stopped");
+	} else if (WIFSIGNALED(status)) {
+		strbuf_append_str(sb, strsignal(WTERMSIG(status)));
+		if (WCOREDUMP(status))
+			strbuf_append_str(sb, " (core dumped)");
+	} else if (WEXITSTATUS(status) != 0) {
+		strbuf_printf(sb, "Done(%d)", WEXITSTATUS(status));
+	} else {
+		strbuf_append_str(sb, "Done");
+	}
+}
+
+static char current_mark(const struct job *job)
+{
+	const struct job *current = NULL, *previous = NULL;
+
+	for (const struct job *j = table; j != NULL; j = j->next) {
+		if (j->number == 0)
+			continue;
+		if (current == NULL || j->recency > current->recency) {
+			previous = current;
+			current = j;
+		} else if (previous == NULL || j->recency > previous->recency) {
+			previous = j;
+		}
+	}
+	return job == current ? '+' : job == previous ? '-' : ' ';
+}
+
+/* POSIX "jobs" format: "[%d] %c %s %s\n", padded like dash. */
+void job_print(struct job *job, int format)
+{
+	struct strbuf line = STRBUF_INIT;
+
+	if (format == 'p') {
+		out_printf(out1, "%ld\n", (long)(job->controlled ? job->process_group
+		    : job->processes[0].pid));
+		return;
+	}
+	strbuf_printf(&line, "[%d] %c ", job->number, current_mark(job));
+	if (format == 'l')
+		strbuf_printf(&line, "%ld ", (long)job->processes[0].pid);
+	describe_status(&line, job);
+	do
+		strbuf_append_char(&line, ' ');
+	while (line.length < 33);
+	if (job->text != NULL)
+		strbuf_append_str(&line, job->text);
+	strbuf_append_char(&line, '\n');
+	if (format == 'l') {
+		/* Further processes of a pipeline, one a line, under the first. */
+		for (int i = 1; i < job->count; i++)
+			strbuf_printf(&line, "      %ld\n", (long)job->processes[i].pid);
+	}
+	out_str(out1, strbuf_str(&line));
+	strbuf_free(&line);
+	job->changed = false;
+}
+
+static void forget_done_job(struct job *job)
+{
+	table_remove(job);
+	if (done_jobs_kept > 0)
+		done_jobs_kept--;
+	job_free(job);
+}
+
+void jobs_print_all(int format)
+{
+	struct job **list;
+	int n = 0, i;
+
+	jobs_reap();
+	for (struct job *j = table; j != NULL; j = j->next)
+		if (j->number > 0)
+			n++;
+	/* Oldest first: the table is newest first. */
+	list = xmalloc((n + 1) * sizeof *list);
+	i = n;
+	for (struct job *j = table; j != NULL; j = j->next)
+		if (j->number > 0)
+			list[--i] = j;
+	for (i = 0; i < n; i++)
+		job_print(list[i], format);
+	/* Reported as done: forgotten (XCU jobs). */
+	for (i = 0; i < n; i++)
+		if (job_done(list[i]))
+			forget_done_job(list[i]);
+	free(list);
+}
+
+void jobs_notify(void)
+{
+	struct job *next;
+
+	jobs_reap();
+	for (struct job *j = table; j != NULL; j = next) {
+		next = j->next;
+		if (j->number == 0 || !j->changed)
+			continue;
+		if (job_done(j)) {
+			struct output *saved = out1;
+
+			out1 = out2;
+			job_print(j, 0);
+			out1 = saved;
+			forget_done_job(j);
+		}
+	}
+	out_flush(out2);
+}
+
+/* --- foreground --- */
+
+/* A foreground job was killed by a signal: say so as dash does (not for INT or PIPE). */
+static void report_signal_death(const struct job *job)
+{
+	for (int i = job->count - 1; i >= 0; i--) {
+		int status = job->processes[i].status;
+		int sig;
+
+		if (!WIFSIGNALED(status))
+			continue;
+		sig = WTERMSIG(status);
+		if (sig == SIGINT || sig == SIGPIPE)
+			continue;
+		out_flush(out1);
+		out_str(out2, strsignal(sig));
+		if (WCOREDUMP(status))
+			out_str(out2, " (core dumped)");
+		out_char(out2, '\n');
+		out_flush(out2);
+		return;
+	}
+}
+
+static bool died_of(const struct job *job, int sig)
+{
+	for (int i = 0; i < job->count; i++)
+		if (job->processes[i].state == PROCESS_DONE &&
+		    WIFSIGNALED(job->processes[i].status) &&
+		    WTERMSIG(job->processes[i].status) == sig)
+			return true;
+	return false;
+}
+
+static void take_terminal_back(struct job *job, bool stopped_or_killed)
+{
+	if (!job->controlled || terminal < 0)
+		return;
+	tcsetpgrp(terminal, shell_group);
+	if (stopped_or_killed) {
+		if (job_stopped(job))
+			job->have_modes = tcgetattr(terminal, &job->modes) == 0;
+		if (have_shell_modes)
+			tcsetattr(terminal, TCSADRAIN, &shell_modes);
+	}
+}
+
+int job_wait(struct job *job)
+{
+	bool interactive = shell.interactive && !shell.is_subshell;
+	bool catching_sigint = false;
+	int status;
+
+	if (job->background) {
+		job_started_background(job);
+		return 0;
+	}
+	/*
+	 * A script stops when it and its foreground job got SIGINT from the
+	 * terminal, but not when the job handled the signal (as bash and dash).
+	 */
+	if (!interactive && !job->controlled)
+		catching_sigint = signal_catch_sigint_for_wait(true);
+	foreground = job;
+	while (!job_done(job) && !job_stopped(job)) {
+		if (wait_one(true) < 0 && errno == ECHILD) {
+			/* Not ours any more (someone else reaped it): treat as ended. */
+			for (int i = 0; i < job->count; i++)
+				if (job->processes[i].state == PROCESS_RUNNING)
+					job->processes[i].state = PROCESS_DONE;
+			break;
+		}
+	}
+	foreground = NULL;
+	if (catching_sigint)
+		signal_catch_sigint_for_wait(false);
+	take_terminal_back(job, job_stopped(job) || died_of(job, SIGINT) ||
+	    (job->count > 0 && WIFSIGNALED(job->processes[job->count - 1].status)));
+	status = job_status(job);
+
+	if (job_stopped(job)) {
+		table_insert(job, true);
+		out_flush(out1);
+		out_char(out2, '\n');
+		{
+			struct output *saved = out1;
+
+			out1 = out2;
+			job_print(job, 0);
+			out1 = saved;
+		}
+		out_flush(out2);
+		return status;
+	}
+	report_signal_death(job);
+	if (died_of(job, SIGINT)) {
+		if (catching_sigint && signal_take_pending(SIGINT)) {
+			job_free(job);
+			signal_exit_by(SIGINT);
+		}
+		if (interactive) {
+			out_char(out2, '\n');
+			out_flush(out2);
+			/* Under job control the shell did not see the ^C itself. */
+			if (job->controlled)
+				signal_mark_pending(SIGINT);
+		}
+	} else if (catching_sigint) {
+		/* The job caught SIGINT and went on: so does the script. */
+		signal_take_pending(SIGINT);
+	}
+	job_free(job);
+	return status;
+}
+
+void job_started_background(struct job *job)
+{
+	if (job->count == 0) {
+		job_free(job);
+		return;
+	}
+	table_insert(job, true);
+	shell.last_background = job->processes[job->count - 1].pid;
+	if (shell.interactive && !shell.is_subshell) {
+		out_flush(out1);
+		out_printf(out2, "[%d] %ld\n", job->number, (long)shell.last_background);
+		out_flush(out2);
+	}
+}
+
+void job_abandon(struct job *job)
+{
+	if (job->count == 0 || job_done(job)) {
+		job_free(job);
+		return;
+	}
+	job->abandoned = true;
+	table_insert(job, false);
+}
+
+void jobs_forget_all(void)
+{
+	struct job *next;
+
+	for (struct job *j = table; j != NULL; j = next) {
+		next = j->next;
+		job_free(j);
+	}
+	table = NULL;
+	foreground = NULL;
+	done_jobs_kept = 0;
+	forgotten_next = 0;
+	memset(forgotten, 0, sizeof forgotten);
+	/* A subshell has no job control: the terminal is the parent's business. */
+	if (terminal >= 0)
+		close(terminal);
+	terminal = -1;
+	control_on = false;
+}
+
+/* --- for the built-ins --- */
+
+static bool is_number(const char *s)
+{
+	if (*s == '\0')
+		return false;
+	for (; *s; s++)
+		if (*s < '0' || *s > '9')
+			return false;
+	return true;
+}
+
+struct job *job_find_spec(const char *spec, const char *builtin_name)
+{
+	struct job *found = NULL;
+	const char *what = spec + 1;
+
+	jobs_reap();
+	if (spec[0] != '%') {
+		error_warn("%s: %s: no such job", builtin_name, spec);
+		return NULL;
+	}
+	if (*what == '\0' || strcmp(what, "%") == 0 || strcmp(what, "+") == 0 ||
+	    strcmp(what, "-") == 0) {
+		char want = *what == '-' ? '-' : '+';
+
+		for (struct job *j = table; j != NULL; j = j->next)
+			if (j->number > 0 && current_mark(j) == want)
+				found = j;
+	} else if (is_number(what)) {
+		int n = atoi(what);
+
+		for (struct job *j = table; j != NULL; j = j->next)
+			if (j->number == n)
+				found = j;
+	} else {
+		bool anywhere = *what == '?';
+		const char *needle = anywhere ? what + 1 : what;
+
+		for (struct job *j = table; j != NULL; j = j->next) {
+			const char *text = j->text != NULL ? j->text : "";
+
+			if (j->number == 0)
+				continue;
+			if (anywhere ? strstr(text, needle) != NULL
+			    : strncmp(text, needle, strlen(needle)) == 0) {
+				if (found != NULL) {
+					error_warn("%s: %s: ambiguous job spec", builtin_name, spec);
+					return NULL;
+				}
+				found = j;
+			}
+		}
+	}
+	if (found == NULL)
+		error_warn("%s: %s: no such job", builtin_name, spec);
+	return found;
+}
+
+struct job *job_find_pid(pid_t pid)
+{
+	struct job *job = NULL;
+
+	if (find_process(pid, &job) == NULL)
+		return NULL;
+	return job->number > 0 ? job : NULL;
+}
+
+/* Block for one child; a trapped signal interrupts: returns its number, else 0. */
+static int wait_interruptible(void)
+{
+	int sig = signal_pending_trapped();
+
+	if (sig != 0)
+		return sig;
+	if (wait_one(true) < 0) {
+		if (errno == EINTR)
+			return signal_pending_trapped();
+		if (errno == ECHILD) {
+			/* Nothing left to wait for: whatever still "runs" is gone. */
+			for (struct job *j = table; j != NULL; j = j->next)
+				for (int i = 0; i < j->count; i++)
+					if (j->processes[i].state == PROCESS_RUNNING)
+						j->processes[i].state = PROCESS_DONE;
+		}
+	}
+	return 0;
+}
+
+static bool any_running(void)
+{
+	for (struct job *j = table; j != NULL; j = j->next)
+		if (j->number > 0 && !job_done(j) && !job_stopped(j))
+			return true;
+	return false;
+}
+
+int jobs_wait_builtin(struct job *job)
+{
+	int sig, status;
+
+	if (job == NULL) {
+		struct job *next;
+
+		while (any_running())
+			if ((sig = wait_interruptible()) != 0)
+				return 128 + sig;
+		for (struct job *j = table; j != NULL; j = next) {
+			next = j->next;
+			if (j->number > 0 && job_done(j))
+				forget_done_job(j);
+		}
+		return 0;
+	}
+	while (!job_done(job) && !job_stopped(job))
+		if ((sig = wait_interruptible()) != 0)
+			return 128 + sig;
+	status = job_status(job);
+	if (job_done(job))
+		forget_done_job(job);
+	return status;
+}
+
+int jobs_wait_pid_builtin(pid_t pid)
+{
+	struct job *job = NULL;
+	struct process *p = find_process(pid, &job);
+	int sig, status;
+
+	if (p == NULL) {
+		status = jobs_forgotten_status(pid);
+		return status;
+	}
+	while (p->state == PROCESS_RUNNING) {
+		if ((sig = wait_interruptible()) != 0)
+			return 128 + sig;
+		p = find_process(pid, &job);
+		if (p == NULL)
+			return jobs_forgotten_status(pid);
+	}
+	status = exit_status(p->status);
+	if (job_done(job) && job->number > 0 && pid == job->processes[job->count - 1].pid)
+		forget_done_job(job);
+	return status;
+}
+
+int job_kill(struct job *job, int sig)
+{
+	int result = 0;
+
+	if (job->controlled && job->process_group > 0)
+		return kill(-job->process_group, sig);
+	for (int i = 0; i < job->count; i++)
+		if (job->processes[i].state != PROCESS_DONE && kill(job->processes[i].pid, sig) < 0)
+			result = -1;
+	return result;
+}

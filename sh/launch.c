@@ -1,0 +1,402 @@
+/*
+ * Process creation.  Every process vsh creates is created in this file.
+ *
+ * External programs start with vfork(2), or with fork(2) under
+ * "set +o vfork"; one child routine (child_run) serves both, so the two
+ * modes differ only in the system call.  Shell code that needs a process
+ * of its own (subshells, background lists, pipeline elements that are not
+ * external programs) goes through fork in launch_subshell.
+ *
+ * After vfork the child borrows the parent's memory and stack, and the
+ * parent sleeps until the child calls execve or _exit.  Three rules follow,
+ * and the code below keeps them:
+ *
+ *  1. Locals the child writes and the parent reads later are volatile and
+ *     written on purpose.  Here the child writes nothing the parent reads:
+ *     everything it needs is prepared in the parent (struct child_plan),
+ *     and what it has to tell comes back as its exit status.
+ *  2. In the child, never return from the function that called vfork and
+ *     never longjmp.  child_run ends in execve or _exit; it is noreturn.
+ *  3. In the child, never call exit(3), stdio, malloc or anything that
+ *     touches the parent's state: only async-signal-safe system calls,
+ *     ending in execve or _exit.  Messages are written with write(2) from
+ *     a prefix formatted in the parent and a constant table of reasons.
+ *
+ * The parent blocks every signal across the call, so no handler of the
+ * shell can run in the child; the child applies the signal plan (every
+ * signal the shell catches goes back to SIG_DFL) before it unblocks, and
+ * then does nothing but execve.  Redirections were applied by the caller
+ * in the parent, so the child has nothing left that could block.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "error.h"
+#include "jobs.h"
+#include "launch.h"
+#include "memory.h"
+#include "options.h"
+#include "output.h"
+#include "state.h"
+#include "trap.h"
+
+/* Everything the child needs, prepared by the parent before the call. */
+struct child_plan {
+	const char *path;
+	char **argv;			/* argv[-1] is the spare slot for scripts */
+	char **envp;
+	char **script_argv;		/* how to run path as a script: vsh path args */
+	bool set_group;			/* job control: put the child in a group */
+	pid_t process_group;		/* 0: a new group led by the child */
+	int terminal;			/* >= 0: make the group the terminal's foreground */
+	struct signal_plan signals;
+	struct sigaction to_default, to_ignore;
+	sigset_t old_mask;		/* the parent's mask, restored just before execve */
+	size_t message_length;
+	char message[PATH_MAX + 600];	/* "vsh: script: line 3: cmd: " */
+};
+
+/* Reasons for failed execs: constants, so the child can write them. */
+static const struct {
+	int error;
+	const char *reason;
+} exec_reasons[] = {
+	{ EACCES, "Permission denied" },
+	{ EPERM, "Operation not permitted" },
+	{ ENOTDIR, "Not a directory" },
+	{ EISDIR, "Is a directory" },
+	{ E2BIG, "Argument list too long" },
+	{ ENOMEM, "Out of memory" },
+	{ ETXTBSY, "Text file busy" },
+	{ ELOOP, "Too many levels of symbolic links" },
+	{ ENAMETOOLONG, "File name too long" },
+	{ ENOEXEC, "Exec format error" },
+	{ EIO, "Input/output error" },
+	{ EFAULT, "Bad address" },
+	{ EINVAL, "Invalid argument" },
+	{ EMFILE, "Too many open files" },
+	{ ENFILE, "Too many open files in system" },
+#ifdef ELIBBAD
+	{ ELIBBAD, "Accessing a corrupted shared library" },
+#endif
+};
+
+/* ENOENT depends on how the command was named. */
+static const char *exec_reason(int error, const char *name)
+{
+	if (error == ENOENT)
+		return strchr(name, '/') != NULL ? "No such file or directory" : "not found";
+	for (size_t i = 0; i < sizeof exec_reasons / sizeof exec_reasons[0]; i++)
+		if (exec_reasons[i].error == error)
+			return exec_reasons[i].reason;
+	return "cannot execute";
+}
+
+static int exec_failure_status(int error)
+{
+	return error == ENOENT || error == ENOTDIR ? 127 : 126;
+}
+
+/*
+ * Does the start of the file look like a binary (a NUL before the end of
+ * the first line)?  Such a file is not run as a script.  System calls and
+ * a buffer on the caller's own stack only: used in the child.
+ */
+static bool looks_binary(const char *path)
+{
+	char head[256];
+	ssize_t n;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0)
+		return false;
+	n = read(fd, head, sizeof head);
+	close(fd);
+	for (ssize_t i = 0; i < n; i++) {
+		if (head[i] == '\0')
+			return true;
+		if (head[i] == '\n')
+			break;
+	}
+	return false;
+}
+
+/* Write the prepared prefix and a reason: two system calls, nothing else. */
+static void child_message(const struct child_plan *plan, const char *reason)
+{
+	struct iovec_like {
+		const char *text;
+		size_t length;
+	} parts[3];
+	size_t reason_length = 0;
+
+	while (reason[reason_length] != '\0')
+		reason_length++;
+	parts[0].text = plan->message;
+	parts[0].length = plan->message_length;
+	parts[1].text = reason;
+	parts[1].length = reason_length;
+	parts[2].text = "\n";
+	parts[2].length = 1;
+	for (int i = 0; i < 3; i++)
+		if (write(2, parts[i].text, parts[i].length) < 0)
+			return;
+}
+
+/*
+ * The child, after vfork or fork.  System calls only; never returns.
+ * It reads the plan (the parent's memory under vfork) and writes nothing
+ * but its own locals.
+ */
+static noreturn void child_run(const struct child_plan *plan)
+{
+	int error;
+
+	if (plan->set_group)
+		setpgid(0, plan->process_group);
+	/* Signals are still blocked: SIGTTOU cannot stop us here. */
+	if (plan->terminal >= 0)
+		tcsetpgrp(plan->terminal, plan->process_group != 0 ? plan->process_group : getpid());
+	for (int i = 0; i < plan->signals.count; i++)
+		sigaction(plan->signals.change[i].signal,
+		    plan->signals.change[i].ignore ? &plan->to_ignore : &plan->to_default, NULL);
+	sigprocmask(SIG_SETMASK, &plan->old_mask, NULL);
+
+	execve(plan->path, plan->argv, plan->envp);
+	error = errno;
+
+	if (error == ENOEXEC) {
+		/* No "#!": a script for the shell, unless it is a binary. */
+		if (looks_binary(plan->path)) {
+			child_message(plan, "cannot execute binary file");
+			_exit(126);
+		}
+		execve(plan->script_argv[0], plan->script_argv, plan->envp);
+		error = errno;
+	}
+	/* exec_reason reads constants only (strchr is async-signal-safe). */
+	child_message(plan, exec_reason(error, plan->argv[0]));
+	_exit(exec_failure_status(error));
+}
+
+/*
+ * Create the process.  noinline, and nothing here lives across the call
+ * but plan (never modified) and pid: vfork returns twice, like setjmp.
+ */
+static __attribute__((noinline)) pid_t spawn(struct child_plan *plan)
+{
+	sigset_t all;
+	pid_t pid;
+
+	sigfillset(&all);
+	sigprocmask(SIG_SETMASK, &all, &plan->old_mask);
+	if (option_on(OPT_VFORK))
+		pid = vfork();
+	else
+		pid = fork();
+	if (pid == 0)
+		child_run(plan);
+	/* Parent (after the child's execve or _exit, under vfork). */
+	sigprocmask(SIG_SETMASK, &plan->old_mask, NULL);
+	return pid;
+}
+
+/* argv for running path as a script: [vsh, (+o vfork,) path, args...]. */
+static char **script_arguments(char **argv)
+{
+	size_t argc = 0, extra = 0;
+	char **script;
+
+	argv[-1] = shell.self_path;
+	if (option_on(OPT_VFORK))
+		return argv - 1;
+	/* Keep the mode in the shell that runs the script. */
+	while (argv[argc] != NULL)
+		argc++;
+	extra = 2;
+	script = arena_alloc(&scratch, (argc + extra + 2) * sizeof *script);
+	script[0] = shell.self_path;
+	script[1] = "+o";
+	script[2] = "vfork";
+	memcpy(script + 3, argv, (argc + 1) * sizeof *script);
+	return script;
+}
+
+/* Async without job control: standard input from /dev/null, done in the parent. */
+static int redirect_stdin_to_null(void)
+{
+	int saved = fcntl(0, F_DUPFD_CLOEXEC, 10);
+	int null = open("/dev/null", O_RDONLY | O_CLOEXEC);
+
+	if (null < 0) {
+		if (saved >= 0)
+			close(saved);
+		return -2;	/* leave stdin as it is */
+	}
+	dup2(null, 0);
+	close(null);
+	return saved;		/* -1: descriptor 0 was closed */
+}
+
+static void restore_stdin(int saved)
+{
+	if (saved == -2)
+		return;
+	if (saved < 0) {
+		close(0);
+		return;
+	}
+	dup2(saved, 0);
+	close(saved);
+}
+
+static void prepare_signals(struct child_plan *plan, struct job *job)
+{
+	bool async_without_job_control = job_is_background(job) && !job_is_controlled(job);
+
+	signal_plan_make(&plan->signals, async_without_job_control);
+	memset(&plan->to_default, 0, sizeof plan->to_default);
+	memset(&plan->to_ignore, 0, sizeof plan->to_ignore);
+	plan->to_default.sa_handler = SIG_DFL;
+	plan->to_ignore.sa_handler = SIG_IGN;
+}
+
+static void prepare_group(struct child_plan *plan, struct job *job)
+{
+	plan->set_group = job_is_controlled(job);
+	plan->process_group = job_process_group(job);
+	plan->terminal = -1;
+	if (plan->set_group && job_is_controlled_foreground(job))
+		plan->terminal = jobs_terminal();
+}
+
+pid_t launch_program(struct job *job, const char *path, char **argv, char **envp)
+{
+	struct child_plan plan;
+	int saved_stdin = -2;
+	pid_t pid;
+
+	plan.path = path;
+	plan.argv = argv;
+	plan.envp = envp;
+	plan.script_argv = script_arguments(argv);
+	prepare_signals(&plan, job);
+	prepare_group(&plan, job);
+	plan.message_length = error_prefix(plan.message, sizeof plan.message);
+	{
+		size_t room = sizeof plan.message - plan.message_length;
+		size_t n = strlen(argv[0]);
+
+		if (n > room - 3)
+			n = room - 3;
+		memcpy(plan.message + plan.message_length, argv[0], n);
+		memcpy(plan.message + plan.message_length + n, ": ", 2);
+		plan.message_length += n + 2;
+	}
+	if (job_wants_null_stdin(job))
+		saved_stdin = redirect_stdin_to_null();
+	out_flush_all();
+
+	pid = spawn(&plan);
+
+	restore_stdin(saved_stdin);
+	if (pid < 0) {
+		error_warn("cannot fork: %s", strerror(errno));
+		return -1;
+	}
+	if (plan.set_group)
+		/* Also done in the child: whichever runs first; EACCES once it has exec'd. */
+		setpgid(pid, plan.process_group != 0 ? plan.process_group : pid);
+	job_add_process(job, pid);
+	return pid;
+}
+
+pid_t launch_subshell(struct job *job)
+{
+	bool async_without_job_control = job_is_background(job) && !job_is_controlled(job);
+	bool null_stdin = job_wants_null_stdin(job);
+	struct child_plan plan;
+	sigset_t all;
+	pid_t pid;
+
+	prepare_group(&plan, job);
+	out_flush_all();
+	sigfillset(&all);
+	sigprocmask(SIG_SETMASK, &all, &plan.old_mask);
+	pid = fork();
+	if (pid == 0) {
+		/* A forked child: its memory is its own; it becomes a subshell. */
+		if (plan.set_group)
+			setpgid(0, plan.process_group);
+		if (plan.terminal >= 0)
+			tcsetpgrp(plan.terminal, plan.process_group != 0 ? plan.process_group : getpid());
+		shell.is_subshell = true;
+		traps_reset_for_subshell();
+		jobs_forget_all();
+		if (async_without_job_control) {
+			signal_ignore_as_on_entry(SIGINT);
+			signal_ignore_as_on_entry(SIGQUIT);
+		}
+		if (null_stdin) {
+			int null = open("/dev/null", O_RDONLY);
+
+			if (null > 0) {
+				dup2(null, 0);
+				close(null);
+			}
+		}
+		sigprocmask(SIG_SETMASK, &plan.old_mask, NULL);
+		return 0;
+	}
+	sigprocmask(SIG_SETMASK, &plan.old_mask, NULL);
+	if (pid < 0) {
+		error_warn("cannot fork: %s", strerror(errno));
+		return -1;
+	}
+	if (plan.set_group)
+		setpgid(pid, plan.process_group != 0 ? plan.process_group : pid);
+	job_add_process(job, pid);
+	return pid;
+}
+
+int exec_program(const char *path, char **argv, char **envp)
+{
+	struct signal_plan signals;
+	struct sigaction to_default, to_ignore, previous[NSIG];
+	int error;
+
+	/* The shell becomes the program: undo what the shell did for itself. */
+	signal_plan_make(&signals, false);
+	memset(&to_default, 0, sizeof to_default);
+	memset(&to_ignore, 0, sizeof to_ignore);
+	to_default.sa_handler = SIG_DFL;
+	to_ignore.sa_handler = SIG_IGN;
+	for (int i = 0; i < signals.count; i++)
+		sigaction(signals.change[i].signal,
+		    signals.change[i].ignore ? &to_ignore : &to_default, &previous[i]);
+	out_flush_all();
+
+	execve(path, argv, envp);
+	error = errno;
+	if (error == ENOEXEC) {
+		if (looks_binary(path)) {
+			error_warn("%s: cannot execute binary file", argv[0]);
+			error = -1;
+		} else {
+			execve(shell.self_path, script_arguments(argv), envp);
+			error = errno;
+		}
+	}
+	/* Still the shell: put its own dispositions back. */
+	for (int i = 0; i < signals.count; i++)
+		sigaction(signals.change[i].signal, &previous[i], NULL);
+	if (error < 0)
+		return 126;
+	error_warn("%s: %s", argv[0], exec_reason(error, argv[0]));
+	return exec_failure_status(error);
+}

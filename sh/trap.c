@@ -1,0 +1,484 @@
+/*
+ * Signals and traps (XCU 2.11, trap).
+ *
+ * Signal handlers only record that a signal arrived (one flag per signal
+ * and signals_pending); actions run later at safe points: between
+ * commands (TRAP_CHECK), in loops, and when a wait ends.
+ *
+ * For every signal the shell knows why it has its current disposition:
+ * a trap set by the user, the shell's own needs (an interactive shell
+ * catches SIGINT and ignores SIGTERM and SIGQUIT; job control ignores
+ * SIGTSTP, SIGTTIN and SIGTTOU), or the disposition it inherited.  The
+ * launch path asks for the child's plan from this (signal_plan_make):
+ * what the shell did for itself is undone, what the user asked for stays.
+ */
+#include <errno.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "error.h"
+#include "exec.h"
+#include "memory.h"
+#include "options.h"
+#include "output.h"
+#include "state.h"
+#include "trap.h"
+
+volatile sig_atomic_t signals_pending;
+static volatile sig_atomic_t signal_arrived[NSIG];
+
+/* Trap actions; [0] is EXIT.  NULL: no trap; "": ignore. */
+static char *trap_action[NSIG];
+/*
+ * In a subshell, "trap" without operands still lists the parent's traps
+ * until the subshell changes one (XCU trap; what makes "$(trap)" useful).
+ */
+static char **inherited_actions;
+
+enum disposition { DISPOSITION_DEFAULT, DISPOSITION_CAUGHT, DISPOSITION_IGNORED };
+enum entry_state { ENTRY_UNKNOWN, ENTRY_DEFAULT, ENTRY_IGNORED };
+
+/* What is installed now; valid only where known[] is set. */
+static unsigned char installed[NSIG];
+static unsigned char entry[NSIG];
+/* Dispositions the shell wants for its own sake. */
+static bool own_catch[NSIG];
+static bool own_ignore[NSIG];
+
+static bool running_traps;
+static bool exit_trap_done;
+
+static const struct {
+	int number;
+	const char *name;
+} signal_names[] = {
+	{ SIGHUP, "HUP" }, { SIGINT, "INT" }, { SIGQUIT, "QUIT" }, { SIGILL, "ILL" },
+	{ SIGTRAP, "TRAP" }, { SIGABRT, "ABRT" }, { SIGBUS, "BUS" }, { SIGFPE, "FPE" },
+	{ SIGKILL, "KILL" }, { SIGUSR1, "USR1" }, { SIGSEGV, "SEGV" }, { SIGUSR2, "USR2" },
+	{ SIGPIPE, "PIPE" }, { SIGALRM, "ALRM" }, { SIGTERM, "TERM" },
+#ifdef SIGSTKFLT
+	{ SIGSTKFLT, "STKFLT" },
+#endif
+	{ SIGCHLD, "CHLD" }, { SIGCONT, "CONT" }, { SIGSTOP, "STOP" }, { SIGTSTP, "TSTP" },
+	{ SIGTTIN, "TTIN" }, { SIGTTOU, "TTOU" }, { SIGURG, "URG" }, { SIGXCPU, "XCPU" },
+	{ SIGXFSZ, "XFSZ" }, { SIGVTALRM, "VTALRM" }, { SIGPROF, "PROF" },
+#ifdef SIGWINCH
+	{ SIGWINCH, "WINCH" },
+#endif
+#ifdef SIGIO
+	{ SIGIO, "IO" },
+#endif
+#ifdef SIGPWR
+	{ SIGPWR, "PWR" },
+#endif
+	{ SIGSYS, "SYS" },
+#ifdef SIGEMT
+	{ SIGEMT, "EMT" },
+#endif
+#ifdef SIGINFO
+	{ SIGINFO, "INFO" },
+#endif
+};
+
+static void on_signal(int sig)
+{
+	signal_arrived[sig] = 1;
+	signals_pending = 1;
+}
+
+int signal_max(void)
+{
+	return NSIG - 1;
+}
+
+const char *signal_name(int sig)
+{
+	static char realtime[16];
+
+	for (size_t i = 0; i < sizeof signal_names / sizeof signal_names[0]; i++)
+		if (signal_names[i].number == sig)
+			return signal_names[i].name;
+#ifdef SIGRTMIN
+	/* Real-time signals: RTMIN, RTMIN+n (the form "kill -l" and bash use). */
+	if (sig >= SIGRTMIN && sig <= SIGRTMAX) {
+		int offset = sig - SIGRTMIN, n = 0;
+
+		memcpy(realtime, "RTMIN", 5);
+		n = 5;
+		if (offset > 0) {
+			realtime[n++] = '+';
+			if (offset >= 10)
+				realtime[n++] = (char)('0' + offset / 10);
+			realtime[n++] = (char)('0' + offset % 10);
+		}
+		realtime[n] = '\0';
+		return realtime;
+	}
+#endif
+	return NULL;
+}
+
+int signal_number(const char *name)
+{
+	if (name[0] >= '0' && name[0] <= '9') {
+		char *end;
+		long n;
+
+		errno = 0;
+		n = strtol(name, &end, 10);
+		if (*end != '\0' || errno != 0 || n < 0 || n >= NSIG)
+			return -1;
+		return (int)n;
+	}
+	if (strncmp(name, "SIG", 3) == 0)
+		name += 3;
+	if (strcmp(name, "EXIT") == 0)
+		return 0;
+	for (size_t i = 0; i < sizeof signal_names / sizeof signal_names[0]; i++)
+		if (strcmp(signal_names[i].name, name) == 0)
+			return signal_names[i].number;
+#ifdef SIGRTMIN
+	if (strncmp(name, "RTMIN", 5) == 0 || strncmp(name, "RTMAX", 5) == 0) {
+		int base = name[3] == 'I' ? SIGRTMIN : SIGRTMAX;
+		const char *p = name + 5;
+		int offset = 0;
+
+		if (*p == '+' || *p == '-') {
+			char sign = *p++;
+
+			if (*p < '0' || *p > '9')
+				return -1;
+			while (*p >= '0' && *p <= '9')
+				offset = offset * 10 + (*p++ - '0');
+			if (sign == '-')
+				offset = -offset;
+		}
+		if (*p != '\0' || base + offset < SIGRTMIN || base + offset > SIGRTMAX)
+			return -1;
+		return base + offset;
+	}
+#endif
+	return -1;
+}
+
+/* The disposition the shell had on entry; asked of the kernel once, when first needed. */
+static bool ignored_on_entry(int sig)
+{
+	if (entry[sig] == ENTRY_UNKNOWN) {
+		struct sigaction old;
+
+		if (sigaction(sig, NULL, &old) == 0 && old.sa_handler == SIG_IGN)
+			entry[sig] = ENTRY_IGNORED;
+		else
+			entry[sig] = ENTRY_DEFAULT;
+		installed[sig] = entry[sig] == ENTRY_IGNORED ? DISPOSITION_IGNORED : DISPOSITION_DEFAULT;
+	}
+	return entry[sig] == ENTRY_IGNORED;
+}
+
+static enum disposition wanted_disposition(int sig)
+{
+	if (trap_action[sig] != NULL)
+		return trap_action[sig][0] == '\0' ? DISPOSITION_IGNORED : DISPOSITION_CAUGHT;
+	if (own_catch[sig])
+		return DISPOSITION_CAUGHT;
+	if (own_ignore[sig] || ignored_on_entry(sig))
+		return DISPOSITION_IGNORED;
+	return DISPOSITION_DEFAULT;
+}
+
+/* Make the installed disposition of sig what the tables say. */
+static void update_signal(int sig)
+{
+	enum disposition want;
+	struct sigaction sa;
+
+	if (sig <= 0 || sig == SIGKILL || sig == SIGSTOP)
+		return;
+	ignored_on_entry(sig);
+	want = wanted_disposition(sig);
+	if (want == installed[sig])
+		return;
+	memset(&sa, 0, sizeof sa);
+	sigfillset(&sa.sa_mask);
+	/* No SA_RESTART: a trapped signal must interrupt "wait" and blocking reads. */
+	sa.sa_flags = 0;
+	sa.sa_handler = want == DISPOSITION_CAUGHT ? on_signal
+	    : want == DISPOSITION_IGNORED ? SIG_IGN : SIG_DFL;
+	if (sigaction(sig, &sa, NULL) == 0)
+		installed[sig] = (unsigned char)want;
+}
+
+void signals_init(void)
+{
+	if (shell.interactive) {
+		own_catch[SIGINT] = true;
+		own_ignore[SIGTERM] = true;
+		own_ignore[SIGQUIT] = true;
+		update_signal(SIGINT);
+		update_signal(SIGTERM);
+		update_signal(SIGQUIT);
+	}
+}
+
+void signals_job_control(bool on)
+{
+	static const int stops[] = { SIGTSTP, SIGTTIN, SIGTTOU };
+
+	for (size_t i = 0; i < sizeof stops / sizeof stops[0]; i++) {
+		own_ignore[stops[i]] = on;
+		update_signal(stops[i]);
+	}
+}
+
+void signal_plan_make(struct signal_plan *plan, bool async_without_job_control)
+{
+	plan->count = 0;
+	for (int sig = 1; sig < NSIG; sig++) {
+		int ignore;
+
+		if (entry[sig] == ENTRY_UNKNOWN || sig == SIGKILL || sig == SIGSTOP)
+			continue;	/* never touched: the child inherits what we inherited */
+		if (trap_action[sig] != NULL)
+			ignore = trap_action[sig][0] == '\0';
+		else
+			ignore = entry[sig] == ENTRY_IGNORED;
+		if (async_without_job_control && (sig == SIGINT || sig == SIGQUIT))
+			continue;	/* added below */
+		/*
+		 * Caught signals must be reset even though execve would do it:
+		 * until then the child must not run the shell's handler.
+		 */
+		if ((ignore && installed[sig] == DISPOSITION_IGNORED) ||
+		    (!ignore && installed[sig] == DISPOSITION_DEFAULT))
+			continue;
+		plan->change[plan->count].signal = sig;
+		plan->change[plan->count].ignore = ignore;
+		plan->count++;
+	}
+	if (async_without_job_control) {
+		plan->change[plan->count].signal = SIGINT;
+		plan->change[plan->count++].ignore = 1;
+		plan->change[plan->count].signal = SIGQUIT;
+		plan->change[plan->count++].ignore = 1;
+	}
+}
+
+void signal_ignore_as_on_entry(int sig)
+{
+	ignored_on_entry(sig);
+	entry[sig] = ENTRY_IGNORED;
+	free(trap_action[sig]);
+	trap_action[sig] = NULL;
+	own_catch[sig] = false;
+	update_signal(sig);
+}
+
+void signal_mark_pending(int sig)
+{
+	signal_arrived[sig] = 1;
+	signals_pending = 1;
+}
+
+bool signal_take_pending(int sig)
+{
+	if (!signal_arrived[sig])
+		return false;
+	signal_arrived[sig] = 0;
+	return true;
+}
+
+int signal_pending_trapped(void)
+{
+	if (!signals_pending)
+		return 0;
+	for (int sig = 1; sig < NSIG; sig++)
+		if (signal_arrived[sig] && trap_action[sig] != NULL)
+			return sig;
+	return 0;
+}
+
+bool signal_is_trapped(int sig)
+{
+	return trap_action[sig] != NULL && trap_action[sig][0] != '\0';
+}
+
+bool signal_is_ignored(int sig)
+{
+	if (trap_action[sig] != NULL)
+		return trap_action[sig][0] == '\0';
+	return ignored_on_entry(sig);
+}
+
+bool signal_catch_sigint_for_wait(bool on)
+{
+	if (on) {
+		if (own_catch[SIGINT] || trap_action[SIGINT] != NULL || ignored_on_entry(SIGINT))
+			return false;
+		own_catch[SIGINT] = true;
+	} else {
+		own_catch[SIGINT] = false;
+	}
+	update_signal(SIGINT);
+	return true;
+}
+
+noreturn void signal_exit_by(int sig)
+{
+	sigset_t set;
+
+	trap_run_exit();
+	out_flush_all();
+	signal(sig, SIG_DFL);
+	sigemptyset(&set);
+	sigaddset(&set, sig);
+	sigprocmask(SIG_UNBLOCK, &set, NULL);
+	kill(getpid(), sig);
+	_exit(128 + sig);
+}
+
+/* Run one action with $? kept; errors in it end the action, "exit" is passed on. */
+static void run_action(const char *action, const char *what)
+{
+	int saved_status = shell.last_status;
+	char *copy = xstrdup(action);	/* the action may replace its own trap */
+	struct handler h;
+
+	if (setjmp(h.jump) == 0) {
+		handler_push(&h);
+		eval_string(copy, what);
+		handler_pop(&h);
+	} else {
+		handler_pop(&h);
+		free(copy);
+		running_traps = false;
+		raise_exception(exception_raised);
+	}
+	free(copy);
+	shell.last_status = saved_status;
+}
+
+void trap_run_pending(void)
+{
+	if (running_traps)
+		return;		/* traps do not nest; the outer loop sees the flag again */
+	running_traps = true;
+	while (signals_pending) {
+		signals_pending = 0;
+		for (int sig = 1; sig < NSIG; sig++) {
+			if (!signal_arrived[sig])
+				continue;
+			signal_arrived[sig] = 0;
+			if (trap_action[sig] != NULL) {
+				if (trap_action[sig][0] != '\0')
+					run_action(trap_action[sig], "trap");
+			} else if (sig == SIGINT) {
+				/* The shell's own SIGINT: abandon the command line, or the script. */
+				running_traps = false;
+				if (shell.interactive && !shell.is_subshell) {
+					shell.last_status = 130;
+					raise_exception(EXCEPTION_INTERRUPT);
+				}
+				signal_exit_by(SIGINT);
+			}
+		}
+	}
+	running_traps = false;
+}
+
+void trap_run_exit(void)
+{
+	char *action = trap_action[0];
+	int saved_status = shell.last_status;
+	struct handler h;
+
+	if (exit_trap_done || action == NULL)
+		return;
+	exit_trap_done = true;
+	trap_action[0] = NULL;
+	if (action[0] != '\0') {
+		if (setjmp(h.jump) == 0) {
+			handler_push(&h);
+			eval_string(action, "EXIT");
+			handler_pop(&h);
+			shell.last_status = saved_status;
+		} else {
+			/* "exit n" in the trap sets the status; errors keep the old one. */
+			handler_pop(&h);
+			if (exception_raised != EXCEPTION_EXIT)
+				shell.last_status = saved_status;
+		}
+	}
+	free(action);
+}
+
+void traps_reset_for_subshell(void)
+{
+	bool any = false;
+
+	for (int sig = 0; sig < NSIG; sig++)
+		if (trap_action[sig] != NULL && trap_action[sig][0] != '\0')
+			any = true;
+	if (any) {
+		/* Remembered only for listing; freed when the subshell sets a trap. */
+		inherited_actions = xcalloc(NSIG, sizeof *inherited_actions);
+		for (int sig = 0; sig < NSIG; sig++)
+			if (trap_action[sig] != NULL)
+				inherited_actions[sig] = xstrdup(trap_action[sig]);
+	}
+	for (int sig = 0; sig < NSIG; sig++) {
+		if (trap_action[sig] != NULL && trap_action[sig][0] != '\0') {
+			free(trap_action[sig]);
+			trap_action[sig] = NULL;
+		}
+		own_catch[sig] = false;
+		own_ignore[sig] = false;
+		if (sig > 0 && entry[sig] != ENTRY_UNKNOWN)
+			update_signal(sig);
+		signal_arrived[sig] = 0;
+	}
+	signals_pending = 0;
+	exit_trap_done = false;
+	running_traps = false;
+}
+
+/* --- for builtins/trap.c --- */
+
+static void forget_inherited(void)
+{
+	if (inherited_actions == NULL)
+		return;
+	for (int sig = 0; sig < NSIG; sig++)
+		free(inherited_actions[sig]);
+	free(inherited_actions);
+	inherited_actions = NULL;
+}
+
+/*
+ * Set (action non-NULL) or reset (NULL) the trap of sig.  Returns 0, or -1
+ * for a signal that cannot be trapped.
+ */
+int trap_set(int sig, const char *action)
+{
+	if (sig < 0 || sig >= NSIG || sig == SIGKILL || sig == SIGSTOP)
+		return -1;
+	forget_inherited();
+	/* XCU 2.11: a non-interactive shell may not change signals ignored on entry. */
+	if (sig > 0 && !shell.interactive && ignored_on_entry(sig))
+		return 0;
+	free(trap_action[sig]);
+	trap_action[sig] = action != NULL ? xstrdup(action) : NULL;
+	if (sig > 0)
+		update_signal(sig);
+	return 0;
+}
+
+/* The action of sig for listing (the parent's in an untouched subshell), or NULL. */
+const char *trap_get(int sig)
+{
+	if (inherited_actions != NULL)
+		return inherited_actions[sig];
+	return trap_action[sig];
+}
