@@ -1,0 +1,100 @@
+#! /usr/bin/env atf-sh
+. "$(atf_get_srcdir)/common.sh"
+
+atf_test_case integers
+integers_head() { atf_set descr "integer conversions, flags, widths and precisions"; }
+integers_body()
+{
+	atf_check -o inline:'1    |00002|+3| 4|0xff|010\n' \
+	    vsh -c 'printf "%-5d|%05d|%+d|% d|%#x|%#o\n" 1 2 3 4 255 8'
+	atf_check -o inline:'ffffffffffffffff 1777777777777777777777 18446744073709551615 FF\n' \
+	    vsh -c 'printf "%x %o %u %X\n" -1 -1 -1 255'
+	atf_check -o inline:'16 8 -5 7\n' vsh -c 'printf "%i %d %d %d\n" 0x10 010 -5 +7'
+	atf_check -o inline:'    1|2   |007\n' vsh -c 'printf "%*d|%-*d|%.*d\n" 5 1 4 2 3 7'
+	atf_check -o inline:'3    |\n' vsh -c 'printf "%*d|\n" -5 3'
+	atf_check -o inline:'65 66 0\n' vsh -c "printf '%d %d %d\n' \"'A\" '\"B' ''"
+	atf_check -o inline:'12\n' vsh -c 'printf "%d\n" " 12"'
+	atf_check -o inline:'5\n' vsh -c 'printf "%ld\n" 5'
+}
+
+atf_test_case floats
+floats_head() { atf_set descr "floating point conversions"; }
+floats_body()
+{
+	atf_check -o inline:' 3.14|1.000000e+00|2|0x1p+0|1.5E+00|2.5\n' \
+	    vsh -c 'printf "%5.2f|%e|%g|%a|%.1E|%G\n" 3.14159 1 2 1 1.5 2.5'
+	atf_check -o inline:'0.000000|100.000\n' vsh -c 'printf "%f|%.3F\n" "" 1e2'
+}
+
+atf_test_case strings
+strings_head() { atf_set descr "%s %c %b %%"; }
+strings_body()
+{
+	atf_check -o inline:'   ab|cd   |ef|x|%\n' vsh -c 'printf "%5s|%-5s|%.2s|%c|%%\n" ab cd efg xyz'
+	atf_check -o inline:'    x|\n' vsh -c 'printf "%5c|\n" x'
+	printf '\0|\n' >expected
+	atf_check -o file:expected vsh -c 'printf "%c|\n" ""'
+	atf_check -o inline:'a\tb|  AA|\n' vsh -c 'printf "%b|%4b|\n" "a\tb" "\0101\101"'
+	atf_check -o inline:'a\tb|\n' vsh -c 'printf "%.3b|\n" "a\tbcd"'
+	atf_check -o inline:'a|next' vsh -c 'printf "%b|%s\n" "a\cb" x; printf "|next"'
+}
+
+atf_test_case format_escapes
+format_escapes_head() { atf_set descr "backslash escapes in the format"; }
+format_escapes_body()
+{
+	printf 'aA\0101\\q\\|\\c\n' >expected
+	atf_check -o file:expected vsh -c 'printf "a\101\0101\q\\\\|\c\n"'
+	printf 'A\b1|\033\n' >expected
+	atf_check -o file:expected vsh -c 'printf "\101\0101|\e\n"'
+}
+
+atf_test_case reuse
+reuse_head() { atf_set descr "the format is reused for extra arguments; missing ones are empty"; }
+reuse_body()
+{
+	atf_check -o inline:'a b\nc \n' vsh -c 'printf "%s %s\n" a b c'
+	atf_check -o inline:'1\n2\n3\n' vsh -c 'printf "%d\n" 1 2 3'
+	atf_check -o inline:'a|0|\n' vsh -c 'printf "%s|%d|%s\n" a'
+	atf_check -o inline:'\n' vsh -c 'printf "%s\n"'
+	atf_check -o inline:'x\n' vsh -c 'printf "x\n" a b c'
+	atf_check -o inline:'-x\n' vsh -c 'printf -- "-%s\n" x'
+}
+
+atf_test_case numbered
+numbered_head() { atf_set descr "%n\$ numbered arguments (POSIX.1-2024)"; }
+numbered_body()
+{
+	atf_check -o inline:'b a\nd c\n' vsh -c 'printf "%2\$s %1\$s\n" a b c d'
+	atf_check -o inline:'a a\n' vsh -c 'printf "%1\$s %1\$s\n" a'
+	atf_check -o inline:'    3|\n' vsh -c 'printf "%2\$*1\$d|\n" 5 3'
+	atf_check -s exit:1 -o inline:'a ' -e match:'printf: %s: invalid directive$' \
+	    vsh -c 'printf "%1\$s %s\n" a b'
+}
+
+atf_test_case errors
+errors_head() { atf_set descr "number errors go on with the parsed value; bad directives stop"; }
+errors_body()
+{
+	atf_check -s exit:1 -o inline:'0\n' -e match:'printf: abc: invalid number$' vsh -c 'printf "%d\n" abc'
+	atf_check -s exit:1 -o inline:'12\n' -e match:'printf: 12abc: invalid number$' vsh -c 'printf "%d\n" 12abc'
+	atf_check -s exit:1 -o inline:'0.000000\n' -e match:'printf: x: invalid number$' vsh -c 'printf "%f\n" x'
+	atf_check -s exit:1 -o inline:'9223372036854775807\n' \
+	    -e match:'printf: 99999999999999999999: Result too large$' vsh -c 'printf "%d\n" 99999999999999999999'
+	atf_check -s exit:1 -o inline:'a' -e match:'printf: %y: invalid directive$' vsh -c 'printf "a%yb\n" 1'
+	atf_check -s exit:2 -e match:'usage: printf format' vsh -c 'printf'
+	atf_check -s exit:2 -e match:'printf: -x: invalid option' vsh -c 'printf -x'
+	atf_check -s exit:1 -e match:'printf: write error: Bad file descriptor$' vsh -c 'printf x >&-'
+	atf_check -o inline:'1\n' -e ignore vsh -c 'printf "%d" abc >/dev/null; echo $?'
+}
+
+atf_init_test_cases()
+{
+	atf_add_test_case integers
+	atf_add_test_case floats
+	atf_add_test_case strings
+	atf_add_test_case format_escapes
+	atf_add_test_case reuse
+	atf_add_test_case numbered
+	atf_add_test_case errors
+}
