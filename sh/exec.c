@@ -1,0 +1,1257 @@
+/*
+ * The executor: walks syntax trees (POSIX.1-2024 XCU 2.9).
+ *
+ * Hot paths kept lean: a simple command expands into the scratch arena and
+ * releases it when done; redirections are applied in the shell (redir.c)
+ * for every kind of command, so an external command only needs one vfork
+ * and an execve in the child (launch.c).
+ *
+ * set -e follows dash: the check happens after simple commands, pipelines
+ * and subshells that are not part of a condition; EXEC_CONDITION is passed
+ * down through compound commands and into functions called as conditions.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include "builtins.h"
+#include "error.h"
+#include "exec.h"
+#include "expand.h"
+#include "input.h"
+#include "jobs.h"
+#include "launch.h"
+#include "lookup.h"
+#include "memory.h"
+#include "options.h"
+#include "output.h"
+#include "parser.h"
+#include "pattern.h"
+#include "redir.h"
+#include "state.h"
+#include "trap.h"
+#include "tree.h"
+#include "vars.h"
+
+enum pending_jump pending_jump;
+int pending_jump_count;
+int loop_depth;
+int function_depth;
+int dot_depth;
+
+/* Status of the last command substitution of the current command (XCU 2.9.1). */
+static int substitution_status;
+/* Scopes pushed by the executor (function locals, temporary assignments). */
+static int scope_depth;
+/* Nested run_input() calls: only the outermost one recovers from errors. */
+static int run_depth;
+
+/* The deepest function nesting allowed; the stack check below usually comes first. */
+#define FUNCTION_DEPTH_MAX 10000
+
+/*
+ * Without trap.c telling us otherwise, assume a trap may be set, so the
+ * last command of a child is never exec'd over an EXIT trap.
+ */
+__attribute__((weak)) bool traps_active(void)
+{
+	return true;
+}
+
+static void scope_push(void)
+{
+	var_scope_push();
+	scope_depth++;
+}
+
+static void scope_pop(void)
+{
+	var_scope_pop();
+	scope_depth--;
+}
+
+static void scope_unwind(int depth)
+{
+	while (scope_depth > depth)
+		scope_pop();
+}
+
+/* ---------------------------------------------------------------- functions */
+
+struct function {
+	struct function *next;
+	char *name;
+	struct node *body;
+	struct arena arena;
+	int references;		/* the table's, plus one per running call */
+};
+
+#define FUNCTION_BUCKETS 64
+static struct function *function_table[FUNCTION_BUCKETS];
+
+static unsigned function_hash(const char *s)
+{
+	unsigned h = 5381;
+
+	while (*s)
+		h = h * 33 + (unsigned char)*s++;
+	return h % FUNCTION_BUCKETS;
+}
+
+struct function *function_lookup(const char *name)
+{
+	for (struct function *f = function_table[function_hash(name)]; f != NULL; f = f->next)
+		if (strcmp(f->name, name) == 0)
+			return f;
+	return NULL;
+}
+
+struct node *function_find(const char *name)
+{
+	struct function *f = function_lookup(name);
+
+	return f ? f->body : NULL;
+}
+
+static void function_release(struct function *f)
+{
+	if (--f->references == 0) {
+		arena_free(&f->arena);
+		free(f->name);
+		free(f);
+	}
+}
+
+int function_remove(const char *name)
+{
+	struct function **link = &function_table[function_hash(name)];
+
+	for (; *link != NULL; link = &(*link)->next) {
+		if (strcmp((*link)->name, name) == 0) {
+			struct function *f = *link;
+
+			*link = f->next;
+			function_release(f);
+			return 0;
+		}
+	}
+	return -1;
+}
+
+void function_define(const char *name, const struct node *body)
+{
+	struct function *f = xcalloc(1, sizeof *f);
+	unsigned h = function_hash(name);
+
+	f->name = xstrdup(name);
+	f->body = tree_copy(body, &f->arena);
+	f->references = 1;
+	function_remove(name);
+	f->next = function_table[h];
+	function_table[h] = f;
+}
+
+void function_each(void (*fn)(const char *name, const struct node *body))
+{
+	for (int i = 0; i < FUNCTION_BUCKETS; i++)
+		for (struct function *f = function_table[i]; f != NULL; f = f->next)
+			fn(f->name, f->body);
+}
+
+/* ---------------------------------------------------------------- helpers */
+
+/* Deep recursion must end in an error, not a crash: watch the stack itself. */
+static uintptr_t stack_base, stack_limit;
+
+static bool stack_exhausted(void)
+{
+	char here;
+	uintptr_t at = (uintptr_t)&here;
+
+	if (stack_base == 0) {
+		struct rlimit rl;
+		uintptr_t size = 8u << 20;
+
+		if (getrlimit(RLIMIT_STACK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY)
+			size = (uintptr_t)rl.rlim_cur;
+		stack_base = at;
+		/* Leave a quarter (and at least 256 KiB) for whatever runs deepest. */
+		stack_limit = size - (size / 4 > (256u << 10) ? size / 4 : (256u << 10));
+		return false;
+	}
+	return (at < stack_base ? stack_base - at : at - stack_base) > stack_limit;
+}
+
+/* A word that is one literal text (what you see is the name): no expansion needed to know it. */
+static const char *literal_word(const struct word *w)
+{
+	const struct word_part *p = w->parts;
+
+	if (p == NULL || p->next != NULL || p->kind != PART_TEXT || (w->flags & WORD_HAS_TILDE))
+		return NULL;
+	if (!p->quoted && strpbrk(p->u.text.chars, "*?[") != NULL)
+		return NULL;
+	return p->u.text.chars;
+}
+
+static bool word_list_pure(const struct word *w);
+
+/* Can this word be expanded in the shell without effects a subshell would have hidden? */
+static bool word_pure(const struct word *w)
+{
+	for (const struct word_part *p = w->parts; p != NULL; p = p->next) {
+		switch (p->kind) {
+		case PART_TEXT:
+			break;
+		case PART_PARAM:
+			if (p->u.param.op == PARAM_ASSIGN || p->u.param.op == PARAM_ERROR)
+				return false;
+			if (p->u.param.arg != NULL && !word_list_pure(p->u.param.arg))
+				return false;
+			break;
+		case PART_COMMAND:
+		case PART_ARITH:
+			return false;
+		}
+	}
+	return true;
+}
+
+static bool word_list_pure(const struct word *w)
+{
+	for (; w != NULL; w = w->next)
+		if (!word_pure(w))
+			return false;
+	return true;
+}
+
+static bool redirections_pure(const struct redirection *r)
+{
+	for (; r != NULL; r = r->next)
+		if (r->target != NULL && !(r->kind == REDIR_HEREDOC && r->heredoc_literal) &&
+		    !word_pure(r->target))
+			return false;
+	return true;
+}
+
+/*
+ * Is n a simple command that will certainly run an external program, with
+ * expansions the shell may do itself?  Then pipelines, "&" and "$(...)"
+ * can launch it with vfork instead of forking a subshell.
+ */
+static bool is_plain_program(struct node *n)
+{
+	struct command_target t;
+	const char *name;
+
+	if (n->kind != NODE_SIMPLE || n->u.simple.words == NULL)
+		return false;
+	name = literal_word(n->u.simple.words);
+	if (name == NULL || option_on(OPT_NOUNSET))
+		return false;
+	if (!command_lookup(name, 0, &t) || t.kind != COMMAND_PROGRAM)
+		return false;
+	return word_list_pure(n->u.simple.words) && word_list_pure(n->u.simple.assignments) &&
+	    redirections_pure(n->redirections);
+}
+
+/* The command text for "jobs", only when something may show it. */
+static char *job_text(struct node *n, bool background)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct output mem = { .fd = -1 };
+	char *s;
+
+	if (!background && !option_on(OPT_MONITOR))
+		return NULL;
+	mem.memory = &sb;
+	tree_print_source(&mem, n);
+	s = arena_strdup(&scratch, strbuf_str(&sb));
+	strbuf_free(&sb);
+	return s;
+}
+
+/* In a new child running shell code: run n and leave. */
+static noreturn void run_in_child(struct node *n, int flags)
+{
+	struct handler h;
+
+	redir_forget_saved();
+	if (setjmp(h.jump) == 0) {
+		handler_push(&h);
+		exec_node(n, flags);
+		handler_pop(&h);
+	} else {
+		handler_pop(&h);
+	}
+	shell_exit(shell.last_status);
+}
+
+noreturn void shell_exit(int status)
+{
+	shell.last_status = status;
+	trap_run_exit();
+	out_flush_all();
+	if (shell.is_subshell)
+		_exit(status & 0xff);
+	exit(status & 0xff);
+}
+
+/* ---------------------------------------------------------------- set -x */
+
+static bool tracing;
+
+/* PS4 undergoes parameter, command and arithmetic expansion: read it as a here-document body. */
+static void trace_prefix(void)
+{
+	const char *ps4 = var_get("PS4");
+	struct strbuf text = STRBUF_INIT;
+	struct arena trees = { 0 };
+	struct handler h;
+	struct input *in;
+	struct parser *p;
+
+	if (ps4 == NULL) {
+		out_str(out2, "+ ");
+		return;
+	}
+	if (strpbrk(ps4, "$`\\") == NULL) {
+		out_str(out2, ps4);
+		return;
+	}
+	strbuf_append_str(&text, ": <<VSH_PS4_END\n");
+	strbuf_append_str(&text, ps4);
+	strbuf_append_str(&text, "\nVSH_PS4_END\n");
+	in = input_from_string(strbuf_str(&text), "PS4");
+	strbuf_free(&text);
+	p = parser_create(in);
+	if (setjmp(h.jump) == 0) {
+		bool eof = false;
+		struct node *n;
+
+		handler_push(&h);
+		n = parse_command(p, &trees, &eof);
+		if (n != NULL && n->kind == NODE_SIMPLE && n->redirections != NULL) {
+			size_t length;
+			char *s = expand_heredoc(n->redirections->target, &length);
+
+			if (length > 0 && s[length - 1] == '\n')
+				length--;
+			out_write(out2, s, length);
+		}
+		handler_pop(&h);
+	} else {
+		handler_pop(&h);
+		out_str(out2, ps4);
+	}
+	parser_destroy(p);
+	input_close(in);
+	arena_free(&trees);
+}
+
+static void trace_command(char **assignments, int assignment_count, char **argv)
+{
+	bool first = true;
+
+	if (tracing)
+		return;
+	tracing = true;
+	trace_prefix();
+	for (int i = 0; i < assignment_count; i++) {
+		const char *eq = strchr(assignments[i], '=');
+
+		if (!first)
+			out_char(out2, ' ');
+		first = false;
+		if (eq == NULL) {
+			out_str(out2, assignments[i]);
+			continue;
+		}
+		out_write(out2, assignments[i], (size_t)(eq - assignments[i]) + 1);
+		if (eq[1] != '\0')
+			out_quoted(out2, eq + 1);
+	}
+	for (char **a = argv; a != NULL && *a != NULL; a++) {
+		if (!first)
+			out_char(out2, ' ');
+		first = false;
+		out_quoted(out2, *a);
+	}
+	out_char(out2, '\n');
+	out_flush(out2);
+	tracing = false;
+}
+
+/* ---------------------------------------------------------------- simple commands */
+
+static bool is_declaration_name(const char *s)
+{
+	return strcmp(s, "export") == 0 || strcmp(s, "readonly") == 0 || strcmp(s, "local") == 0;
+}
+
+/* Length of the name part of "name=value". */
+static size_t assignment_name_length(const char *s)
+{
+	const char *eq = strchr(s, '=');
+
+	return eq ? (size_t)(eq - s) : strlen(s);
+}
+
+/* envp for an external command: the exported variables plus this command's own assignments. */
+static char **build_environment(char **assignments, int count)
+{
+	char **env = var_environ();
+	size_t n = 0, k = 0;
+	char **result;
+
+	if (count == 0)
+		return env;
+	while (env[n] != NULL)
+		n++;
+	result = arena_alloc(&scratch, (n + (size_t)count + 1) * sizeof *result);
+	for (int i = 0; i < count; i++) {
+		size_t len = assignment_name_length(assignments[i]);
+		char *name = arena_strndup(&scratch, assignments[i], len);
+		struct var *v = var_lookup(name);
+
+		if (v != NULL && (v->flags & VAR_READONLY))
+			error_raise_status(1, "%s: is read only", name);
+	}
+	for (size_t e = 0; e < n; e++) {
+		bool replaced = false;
+
+		for (int i = 0; i < count && !replaced; i++) {
+			size_t len = assignment_name_length(assignments[i]);
+
+			replaced = strncmp(env[e], assignments[i], len + 1) == 0;
+		}
+		if (!replaced)
+			result[k++] = env[e];
+	}
+	for (int i = 0; i < count; i++) {
+		size_t len = assignment_name_length(assignments[i]);
+		bool later = false;
+
+		for (int j = i + 1; j < count && !later; j++)
+			later = strncmp(assignments[j], assignments[i], len + 1) == 0;
+		if (!later)
+			result[k++] = assignments[i];
+	}
+	result[k] = NULL;
+	return result;
+}
+
+/* Run a built-in and flush what it wrote; a failed write to stdout is an error (status 1). */
+static int run_builtin(const struct builtin *b, int argc, char **argv)
+{
+	int status = b->function(argc, argv);
+
+	if (out1->fd >= 0) {
+		out_flush(out1);
+		if (out1->failed) {
+			out1->failed = false;
+			error_warn("%s: write error: %s", argv[0], strerror(out1->error));
+			if (status == 0)
+				status = 1;
+		}
+	}
+	out_flush(out2);
+	out2->failed = false;
+	return status;
+}
+
+/* argv with one writable slot in front, as launch_program() wants. */
+static char **with_spare_slot(char **argv, int argc)
+{
+	char **a = arena_alloc(&scratch, ((size_t)argc + 2) * sizeof *a);
+
+	a[0] = NULL;
+	memcpy(a + 1, argv, ((size_t)argc + 1) * sizeof *a);
+	return a + 1;
+}
+
+/* Launch an external program; wait unless job is given (then it joins that job). */
+static int run_program(const char *path, char **argv, int argc, char **envp, struct job *job,
+    const char *text)
+{
+	struct job *own = job;
+	pid_t pid;
+
+	out_flush_all();
+	if (own == NULL)
+		own = job_create(false, text);
+	pid = launch_program(own, path, with_spare_slot(argv, argc), envp);
+	if (job != NULL)
+		return pid < 0 ? 126 : 0;
+	if (pid < 0) {
+		job_abandon(own);
+		return 126;
+	}
+	return job_wait(own);
+}
+
+static int exec_function(struct function *f, int argc, char **argv, int flags);
+
+/*
+ * A simple command.  job != NULL: the caller knows it runs a program
+ * (is_plain_program) and wants it launched into job without waiting.
+ */
+static int exec_simple(struct node *n, int flags, struct job *job)
+{
+	struct word *words = n->u.simple.words;
+	char **argv = NULL, **assignments = NULL;
+	int argc = 0, assignment_count = 0, status;
+	struct command_target target;
+	const char *name;
+
+	shell.lineno = n->line;
+	substitution_status = 0;
+	if (words != NULL) {
+		const char *first = literal_word(words);
+		int expand_flags = first && is_declaration_name(first) ? EXPAND_DECLARATION : 0;
+
+		argv = expand_fields(words, expand_flags, &argc);
+	}
+	if (n->u.simple.assignments != NULL) {
+		struct word *w;
+		int i = 0;
+
+		for (w = n->u.simple.assignments; w != NULL; w = w->next)
+			assignment_count++;
+		assignments = arena_alloc(&scratch, (size_t)assignment_count * sizeof *assignments);
+		for (w = n->u.simple.assignments; w != NULL; w = w->next)
+			assignments[i++] = expand_assignment(w);
+	}
+	if (option_on(OPT_XTRACE) && (argc > 0 || assignment_count > 0))
+		trace_command(assignments, assignment_count, argv);
+
+	if (argc == 0) {
+		/* Assignments and redirections only. */
+		status = substitution_status;
+		if (n->redirections != NULL) {
+			if (redir_apply(n->redirections, 0) < 0)
+				status = 1;
+			redir_restore();
+			if (status != 0)
+				return status;
+		}
+		for (int i = 0; i < assignment_count; i++)
+			var_assign_string(assignments[i], 0);
+		return status;
+	}
+
+	name = argv[0];
+	command_lookup(name, 0, &target);
+	switch (target.kind) {
+	case COMMAND_NOT_FOUND:
+		status = 127;
+		if (redir_apply(n->redirections, 0) < 0)
+			status = 1;
+		else
+			error_warn("%s: not found", name);
+		redir_restore();
+		return status;
+
+	case COMMAND_PROGRAM: {
+		char **envp;
+
+		if (redir_apply(n->redirections, 0) < 0) {
+			redir_restore();
+			return 1;
+		}
+		envp = build_environment(assignments, assignment_count);
+		if ((flags & EXEC_LAST) && job == NULL && !traps_active()) {
+			/* A child with nothing left to do: become the program. */
+			out_flush_all();
+			status = exec_program(target.path, with_spare_slot(argv, argc), envp);
+			redir_restore();
+			return status;
+		}
+		status = run_program(target.path, argv, argc, envp, job,
+		    job == NULL ? job_text(n, false) : NULL);
+		redir_restore();
+		if (status == 127 && target.hashed)
+			hash_forget(name);	/* maybe the program moved: search again next time */
+		return status;
+	}
+
+	case COMMAND_SPECIAL_BUILTIN: {
+		bool permanent = target.builtin->function == builtin_exec && argc == 1;
+
+		if (redir_apply(n->redirections, permanent ? REDIR_PERMANENT : 0) < 0) {
+			if (!permanent)
+				redir_restore();
+			/* XCU 2.8.1: a redirection error with a special built-in is fatal. */
+			shell.last_status = 2;
+			raise_exception(EXCEPTION_ERROR);
+		}
+		for (int i = 0; i < assignment_count; i++)
+			var_assign_string(assignments[i],
+			    target.builtin->function == builtin_exec ? VAR_EXPORT : 0);
+		status = run_builtin(target.builtin, argc, argv);
+		if (!permanent)
+			redir_restore();
+		return status;
+	}
+
+	case COMMAND_BUILTIN:
+	case COMMAND_FUNCTION:
+		break;
+	}
+
+	if (redir_apply(n->redirections, 0) < 0) {
+		redir_restore();
+		return 1;
+	}
+	if (assignment_count > 0) {
+		scope_push();
+		for (int i = 0; i < assignment_count; i++) {
+			size_t len = assignment_name_length(assignments[i]);
+
+			var_save(arena_strndup(&scratch, assignments[i], len));
+			var_assign_string(assignments[i], VAR_EXPORT);
+		}
+	}
+	if (target.kind == COMMAND_BUILTIN)
+		status = run_builtin(target.builtin, argc, argv);
+	else
+		status = exec_function(target.function, argc, argv, flags);
+	if (assignment_count > 0)
+		scope_pop();
+	redir_restore();
+	return status;
+}
+
+/* "command name args": run without functions and without special built-in powers. */
+int exec_command_argv(int argc, char **argv, int lookup_flags)
+{
+	struct command_target target;
+	volatile int status = 0;
+
+	if (!command_lookup(argv[0], lookup_flags | LOOKUP_NO_FUNCTIONS, &target)) {
+		error_warn("%s: not found", argv[0]);
+		return 127;
+	}
+	if (target.kind == COMMAND_PROGRAM)
+		return run_program(target.path, argv, argc, var_environ(), NULL, NULL);
+	if (target.kind == COMMAND_SPECIAL_BUILTIN) {
+		struct handler h;
+
+		if (setjmp(h.jump) == 0) {
+			handler_push(&h);
+			status = run_builtin(target.builtin, argc, argv);
+			handler_pop(&h);
+		} else {
+			handler_pop(&h);
+			if (exception_raised != EXCEPTION_ERROR)
+				raise_exception(exception_raised);
+			status = shell.last_status;
+		}
+		return status;
+	}
+	return run_builtin(target.builtin, argc, argv);
+}
+
+/* ---------------------------------------------------------------- functions: calls */
+
+struct call_state {
+	struct positional positional;
+	int loop_depth;
+	int scope_depth;
+};
+
+static void call_finish(struct function *f, struct call_state *s)
+{
+	scope_unwind(s->scope_depth);
+	positional_restore(s->positional);
+	loop_depth = s->loop_depth;
+	function_depth--;
+	function_release(f);
+}
+
+static int exec_function(struct function *f, int argc, char **argv, int flags)
+{
+	struct call_state state;
+	struct handler h;
+	int status = 0;
+
+	if (function_depth >= FUNCTION_DEPTH_MAX || stack_exhausted())
+		error_raise("%s: function calls nested too deeply", argv[0]);
+	state.positional = positional_replace(argc - 1, argv + 1);
+	state.loop_depth = loop_depth;
+	state.scope_depth = scope_depth;
+	/* break/continue do not reach the caller's loops (as in dash). */
+	loop_depth = 0;
+	scope_push();
+	f->references++;
+	function_depth++;
+	if (setjmp(h.jump) == 0) {
+		handler_push(&h);
+		status = exec_node(f->body, flags & EXEC_CONDITION);
+		handler_pop(&h);
+	} else {
+		handler_pop(&h);
+		call_finish(f, &state);
+		raise_exception(exception_raised);
+	}
+	call_finish(f, &state);
+	if (pending_jump == JUMP_RETURN)
+		pending_jump = JUMP_NONE;
+	if (pending_jump != JUMP_NONE)
+		pending_jump = JUMP_NONE;
+	return status;
+}
+
+/* ---------------------------------------------------------------- pipelines and lists */
+
+static int exec_pipeline(struct node *n, int flags)
+{
+	struct node **commands = n->u.pipeline.commands;
+	int count = n->u.pipeline.count;
+	int saved_in, saved_out, input = -1, status;
+	struct job *job;
+
+	if (n->u.pipeline.negate)
+		flags |= EXEC_CONDITION;
+	if (count == 1) {
+		status = exec_node(commands[0], flags);
+		return n->u.pipeline.negate ? !status : status;
+	}
+	out_flush_all();
+	job = job_create(false, job_text(n, false));
+	saved_in = fcntl(0, F_DUPFD_CLOEXEC, 10);
+	saved_out = fcntl(1, F_DUPFD_CLOEXEC, 10);
+	for (int i = 0; i < count; i++) {
+		int p[2] = { -1, -1 };
+
+		if (i < count - 1) {
+			if (pipe(p) < 0) {
+				error_warn("cannot make a pipe: %s", strerror(errno));
+				break;
+			}
+			fcntl(p[0], F_SETFD, FD_CLOEXEC);
+			fcntl(p[1], F_SETFD, FD_CLOEXEC);
+		}
+		if (i > 0) {
+			dup2(input, 0);
+			close(input);
+		}
+		if (i < count - 1) {
+			dup2(p[1], 1);
+			close(p[1]);
+		} else if (saved_out >= 0) {
+			dup2(saved_out, 1);
+		} else {
+			close(1);
+		}
+		input = p[0];
+		if (is_plain_program(commands[i])) {
+			exec_simple(commands[i], flags & ~EXEC_LAST, job);
+		} else {
+			pid_t pid = launch_subshell(job);
+
+			if (pid == 0) {
+				if (input >= 0)
+					close(input);
+				if (saved_in >= 0)
+					close(saved_in);
+				if (saved_out >= 0)
+					close(saved_out);
+				run_in_child(commands[i], EXEC_LAST | (flags & EXEC_CONDITION));
+			}
+		}
+	}
+	if (input >= 0)
+		close(input);
+	if (saved_in >= 0) {
+		dup2(saved_in, 0);
+		close(saved_in);
+	} else {
+		close(0);
+	}
+	if (saved_out >= 0) {
+		dup2(saved_out, 1);
+		close(saved_out);
+	} else {
+		close(1);
+	}
+	status = job_wait(job);
+	return n->u.pipeline.negate ? !status : status;
+}
+
+static int exec_background(struct node *body)
+{
+	struct job *job = job_create(true, job_text(body, true));
+
+	out_flush_all();
+	if (body->redirections == NULL && is_plain_program(body)) {
+		exec_simple(body, 0, job);
+	} else if (launch_subshell(job) == 0) {
+		run_in_child(body, EXEC_LAST);
+	}
+	job_started_background(job);
+	return 0;
+}
+
+static int exec_subshell(struct node *n, int flags)
+{
+	struct job *job;
+
+	if ((flags & EXEC_LAST) && !traps_active())
+		return exec_node(n->u.unary.body, flags);
+	out_flush_all();
+	job = job_create(false, job_text(n, false));
+	if (launch_subshell(job) == 0)
+		run_in_child(n->u.unary.body, EXEC_LAST | (flags & EXEC_CONDITION));
+	return job_wait(job);
+}
+
+/* ---------------------------------------------------------------- compound commands */
+
+/* After a loop body: should the loop stop?  Consumes break/continue meant for this loop. */
+static bool loop_should_stop(void)
+{
+	switch (pending_jump) {
+	case JUMP_NONE:
+		return false;
+	case JUMP_BREAK:
+		if (--pending_jump_count <= 0)
+			pending_jump = JUMP_NONE;
+		return true;
+	case JUMP_CONTINUE:
+		if (--pending_jump_count <= 0) {
+			pending_jump = JUMP_NONE;
+			return false;
+		}
+		return true;
+	case JUMP_RETURN:
+		return true;
+	}
+	return true;
+}
+
+static int exec_loop(struct node *n, int flags, bool until)
+{
+	int status = 0;
+
+	flags &= ~EXEC_LAST;
+	loop_depth++;
+	for (;;) {
+		struct arena_mark mark = arena_mark(&scratch);
+		int condition = exec_node(n->u.loop.condition, flags | EXEC_CONDITION);
+
+		if (pending_jump != JUMP_NONE) {
+			if (loop_should_stop())
+				break;
+			continue;
+		}
+		if ((condition == 0) == until)
+			break;
+		status = exec_node(n->u.loop.body, flags);
+		arena_release(&scratch, mark);
+		if (loop_should_stop())
+			break;
+		TRAP_CHECK();
+	}
+	loop_depth--;
+	return status;
+}
+
+static int exec_for(struct node *n, int flags)
+{
+	char **items;
+	int count, status = 0;
+	struct arena_mark mark;
+
+	shell.lineno = n->line;
+	if (n->u.for_.has_in) {
+		items = expand_fields(n->u.for_.items, 0, &count);
+	} else {
+		count = positional.count;
+		items = arena_alloc(&scratch, ((size_t)count + 1) * sizeof *items);
+		for (int i = 0; i < count; i++)
+			items[i] = arena_strdup(&scratch, positional.values[i]);
+		items[count] = NULL;
+	}
+	flags &= ~EXEC_LAST;
+	loop_depth++;
+	mark = arena_mark(&scratch);
+	for (int i = 0; i < count; i++) {
+		var_assign(n->u.for_.variable, items[i], 0);
+		status = exec_node(n->u.for_.body, flags);
+		arena_release(&scratch, mark);
+		if (loop_should_stop())
+			break;
+		TRAP_CHECK();
+	}
+	loop_depth--;
+	return status;
+}
+
+static int exec_case(struct node *n, int flags)
+{
+	const char *subject;
+	struct case_item *item;
+
+	shell.lineno = n->line;
+	subject = expand_string(n->u.case_.subject);
+	for (item = n->u.case_.items; item != NULL; item = item->next) {
+		bool matched = false;
+
+		for (struct word *p = item->patterns; p != NULL && !matched; p = p->next)
+			matched = pattern_match(expand_pattern(p), subject, 0);
+		if (matched)
+			break;
+	}
+	if (item == NULL)
+		return 0;
+	for (;;) {
+		int status = item->body ? exec_node(item->body, flags) : 0;
+
+		if (item->terminator != CASE_FALLTHROUGH || item->next == NULL ||
+		    pending_jump != JUMP_NONE)
+			return status;
+		item = item->next;
+	}
+}
+
+static int exec_if(struct node *n, int flags)
+{
+	for (;;) {
+		int condition = exec_node(n->u.if_.condition, (flags & ~EXEC_LAST) | EXEC_CONDITION);
+
+		if (pending_jump != JUMP_NONE)
+			return condition;
+		if (condition == 0)
+			return exec_node(n->u.if_.then_part, flags);
+		n = n->u.if_.else_part;
+		if (n == NULL)
+			return 0;
+		if (n->kind != NODE_IF || n->redirections != NULL)
+			return exec_node(n, flags);
+	}
+}
+
+/* The node itself, without its redirections. */
+static int exec_kind(struct node *n, int flags)
+{
+	int status;
+
+	switch (n->kind) {
+	case NODE_SIMPLE:
+		return exec_simple(n, flags, NULL);
+	case NODE_PIPELINE:
+		return exec_pipeline(n, flags);
+	case NODE_AND:
+	case NODE_OR:
+		status = exec_node(n->u.binary.left, (flags & ~EXEC_LAST) | EXEC_CONDITION);
+		if (pending_jump != JUMP_NONE)
+			return status;
+		if ((status == 0) == (n->kind == NODE_AND))
+			status = exec_node(n->u.binary.right, flags);
+		return status;
+	case NODE_SEQUENCE:
+		status = 0;
+		while (n->kind == NODE_SEQUENCE && n->redirections == NULL) {
+			status = exec_node(n->u.binary.left, flags & ~EXEC_LAST);
+			if (pending_jump != JUMP_NONE)
+				return status;
+			n = n->u.binary.right;
+		}
+		return exec_node(n, flags);
+	case NODE_BACKGROUND:
+		return exec_background(n->u.unary.body);
+	case NODE_SUBSHELL:
+		return exec_subshell(n, flags);
+	case NODE_GROUP:
+		return exec_node(n->u.unary.body, flags);
+	case NODE_IF:
+		return exec_if(n, flags);
+	case NODE_WHILE:
+		return exec_loop(n, flags, false);
+	case NODE_UNTIL:
+		return exec_loop(n, flags, true);
+	case NODE_FOR:
+		return exec_for(n, flags);
+	case NODE_CASE:
+		return exec_case(n, flags);
+	case NODE_FUNCTION:
+		function_define(n->u.function.name, n->u.function.body);
+		return 0;
+	}
+	return 0;
+}
+
+int exec_node(struct node *n, int flags)
+{
+	int status;
+
+	if (n == NULL)
+		return shell.last_status = 0;
+	if (n->redirections != NULL && n->kind != NODE_SIMPLE) {
+		shell.lineno = n->line;
+		if (redir_apply(n->redirections, 0) < 0)
+			status = 1;
+		else
+			status = exec_kind(n, flags);
+		redir_restore();
+	} else {
+		status = exec_kind(n, flags);
+	}
+	shell.last_status = status;
+	if (status != 0 && option_on(OPT_ERREXIT) && !(flags & EXEC_CONDITION) &&
+	    (n->kind == NODE_SIMPLE || n->kind == NODE_SUBSHELL ||
+	    (n->kind == NODE_PIPELINE && !n->u.pipeline.negate)))
+		shell_exit(status);
+	TRAP_CHECK();
+	if (flags & EXEC_LAST)
+		shell_exit(shell.last_status);
+	return status;
+}
+
+/* ---------------------------------------------------------------- command substitution */
+
+static void read_all(int fd, struct strbuf *out)
+{
+	for (;;) {
+		ssize_t n;
+
+		strbuf_grow(out, 8192);
+		n = read(fd, out->data + out->length, out->capacity - out->length - 1);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			break;
+		}
+		if (n == 0)
+			break;
+		out->length += (size_t)n;
+		out->data[out->length] = '\0';
+	}
+}
+
+/* $(builtin args) for a built-in that changes nothing: run it here, output into memory. */
+static int substitute_in_process(struct node *n, const struct builtin *b, struct strbuf *out)
+{
+	struct output mem;
+	struct output *previous;
+	struct handler h;
+	volatile int status = 0;
+	int argc;
+	char **argv;
+
+	argv = expand_fields(n->u.simple.words, 0, &argc);
+	if (option_on(OPT_XTRACE))
+		trace_command(NULL, 0, argv);
+	previous = out_capture_begin(&mem, out);
+	if (setjmp(h.jump) == 0) {
+		handler_push(&h);
+		status = b->function(argc, argv);
+		handler_pop(&h);
+	} else {
+		handler_pop(&h);
+		status = shell.last_status;
+	}
+	out_flush(&mem);
+	out_capture_end(previous);
+	out_flush(out2);
+	return status;
+}
+
+static const struct builtin *pure_builtin(struct node *n)
+{
+	const struct builtin *b;
+	const char *name;
+
+	if (n->kind != NODE_SIMPLE || n->u.simple.words == NULL ||
+	    n->u.simple.assignments != NULL || n->redirections != NULL)
+		return NULL;
+	name = literal_word(n->u.simple.words);
+	if (name == NULL || function_lookup(name) != NULL || option_on(OPT_NOUNSET))
+		return NULL;
+	b = builtin_find(name);
+	if (b == NULL || !(b->flags & BUILTIN_PURE) || !word_list_pure(n->u.simple.words))
+		return NULL;
+	return b;
+}
+
+int exec_command_substitution(struct node *body, struct strbuf *out)
+{
+	const struct builtin *b;
+	struct job *job;
+	int p[2], status, saved_out;
+	int saved_lineno = shell.lineno;
+
+	if (body == NULL) {
+		substitution_status = 0;
+		return 0;
+	}
+	b = pure_builtin(body);
+	if (b != NULL) {
+		struct arena_mark mark = arena_mark(&scratch);
+
+		status = substitute_in_process(body, b, out);
+		arena_release(&scratch, mark);
+		goto done;
+	}
+	out_flush_all();
+	if (pipe(p) < 0) {
+		error_warn("cannot make a pipe: %s", strerror(errno));
+		status = 2;
+		goto done;
+	}
+	fcntl(p[0], F_SETFD, FD_CLOEXEC);
+	fcntl(p[1], F_SETFD, FD_CLOEXEC);
+	job = job_create(false, NULL);
+	if (is_plain_program(body)) {
+		struct arena_mark mark = arena_mark(&scratch);
+		int saved_status = shell.last_status;
+
+		saved_out = fcntl(1, F_DUPFD_CLOEXEC, 10);
+		dup2(p[1], 1);
+		close(p[1]);
+		exec_simple(body, 0, job);
+		if (saved_out >= 0) {
+			dup2(saved_out, 1);
+			close(saved_out);
+		} else {
+			close(1);
+		}
+		shell.last_status = saved_status;
+		arena_release(&scratch, mark);
+	} else {
+		if (launch_subshell(job) == 0) {
+			close(p[0]);
+			dup2(p[1], 1);
+			close(p[1]);
+			run_in_child(body, EXEC_LAST);
+		}
+		close(p[1]);
+	}
+	read_all(p[0], out);
+	close(p[0]);
+	status = job_wait(job);
+done:
+	shell.lineno = saved_lineno;
+	substitution_status = status;
+	return status;
+}
+
+/* ---------------------------------------------------------------- reading and running input */
+
+/* One command from p.  Returns false at the end of input or when a jump ends it. */
+static bool run_one(struct parser *p, struct input *in, struct arena *trees, bool top)
+{
+	struct arena_mark tree_mark = arena_mark(trees);
+	struct arena_mark scratch_mark = arena_mark(&scratch);
+	int redirs = redir_depth(), scopes = scope_depth;
+	struct handler h;
+	volatile bool more = true;
+
+	if (setjmp(h.jump) == 0) {
+		bool eof = false;
+		struct node *tree;
+
+		handler_push(&h);
+		if (top)
+			jobs_reap();
+		tree = parse_command(p, trees, &eof);
+		if (tree != NULL) {
+			if (option_on(OPT_DEBUG_TREE)) {
+				tree_print(out2, tree);
+				out_flush(out2);
+			}
+			if (!option_on(OPT_NOEXEC) || shell.interactive) {
+				input_sync(in);
+				exec_node(tree, 0);
+			}
+		}
+		if (eof || pending_jump != JUMP_NONE)
+			more = false;
+		handler_pop(&h);
+	} else {
+		handler_pop(&h);
+		if (!top) {
+			arena_release(trees, tree_mark);
+			raise_exception(exception_raised);
+		}
+		if (exception_raised == EXCEPTION_EXIT || !shell.interactive)
+			shell_exit(shell.last_status);
+		/* Interactive: report (already done) and carry on with a clean state. */
+		redir_unwind(redirs);
+		scope_unwind(scopes);
+		loop_depth = 0;
+		function_depth = 0;
+		dot_depth = 0;
+		pending_jump = JUMP_NONE;
+		if (exception_raised == EXCEPTION_INTERRUPT) {
+			out_char(out2, '\n');
+			out_flush(out2);
+		}
+		parser_recover(p);
+	}
+	arena_release(trees, tree_mark);
+	arena_release(&scratch, scratch_mark);
+	return more;
+}
+
+struct run_state {
+	struct parser *parser;
+	struct arena trees;
+};
+
+int run_input(struct input *in)
+{
+	struct run_state *volatile state = xcalloc(1, sizeof *state);
+	bool top = run_depth == 0;
+	struct handler h;
+
+	state->parser = parser_create(in);
+	run_depth++;
+	if (setjmp(h.jump) == 0) {
+		handler_push(&h);
+		while (run_one(state->parser, in, &state->trees, top))
+			;
+		handler_pop(&h);
+	} else {
+		/* Only nested runs get here: clean up and pass the error on. */
+		handler_pop(&h);
+		run_depth--;
+		parser_destroy(state->parser);
+		arena_free(&state->trees);
+		free(state);
+		raise_exception(exception_raised);
+	}
+	run_depth--;
+	parser_destroy(state->parser);
+	arena_free(&state->trees);
+	free(state);
+	return shell.last_status;
+}
+
+int eval_string(const char *text, const char *source_name)
+{
+	struct input *volatile in = input_from_string(text, source_name ? source_name : "eval");
+	struct handler h;
+	int status;
+
+	/* An empty eval leaves $? at 0. */
+	shell.last_status = 0;
+	if (setjmp(h.jump) == 0) {
+		handler_push(&h);
+		status = run_input(in);
+		handler_pop(&h);
+	} else {
+		handler_pop(&h);
+		input_close(in);
+		raise_exception(exception_raised);
+	}
+	input_close(in);
+	return status;
+}

@@ -1,0 +1,42 @@
+/*
+ * Redirections (XCU 2.7), applied in the shell's own process: for
+ * built-ins, functions and compound commands, and also just before an
+ * external command is launched, so the child has nothing left to do.
+ *
+ * Each redir_apply() starts a frame; the descriptors it replaces are
+ * saved above 9 with close-on-exec and come back at redir_restore().
+ */
+#ifndef VSH_REDIR_H
+#define VSH_REDIR_H
+
+#include <stdbool.h>
+
+#include "ast.h"
+
+enum {
+	/* "exec >file": no saving, the change stays. */
+	REDIR_PERMANENT = 1 << 0,
+};
+
+/*
+ * Expand and apply the list.  Returns 0, or -1 after printing the error
+ * (the frame then holds what was done so far; redir_restore() undoes it).
+ * A frame is pushed in both cases unless REDIR_PERMANENT.
+ */
+int redir_apply(struct redirection *list, int flags);
+void redir_restore(void);
+
+/* Frames currently pushed, and unwinding to a depth after an error. */
+int redir_depth(void);
+void redir_unwind(int depth);
+
+/* In a new child: close the saved copies (the child never restores them) and forget them. */
+void redir_forget_saved(void);
+
+/* Is fd a descriptor the shell keeps for itself (a saved copy)? */
+bool redir_is_saved_copy(int fd);
+
+/* Open a here-document body as a readable descriptor (pipe or anonymous file); -1 on error. */
+int heredoc_open(const char *body, size_t length);
+
+#endif
