@@ -46,5 +46,16 @@ extern enum pending_jump pending_jump;
 extern int pending_jump_count;	/* loops still to leave for break/continue */
 extern int loop_depth;		/* enclosing loops, for break/continue checks */
 extern int function_depth;	/* enclosing function calls, for return checks */
+extern int dot_depth;		/* enclosing "." scripts, for return checks */
+
+/* All functions, for listings (unordered). */
+void function_each(void (*fn)(const char *name, const struct node *body));
+
+/*
+ * "command name args": run with function lookup suppressed and without
+ * special built-in properties (lookup_flags from lookup.h, e.g. the
+ * default PATH for "command -p").  Returns the status.
+ */
+int exec_command_argv(int argc, char **argv, int lookup_flags);
 
 #endif

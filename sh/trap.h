@@ -21,6 +21,13 @@ void trap_run_pending(void);
 /* Safe-point check, cheap enough for every command. */
 #define TRAP_CHECK() do { if (signals_pending) trap_run_pending(); } while (0)
 
+/*
+ * True when an action is set for EXIT or any signal: then the shell may not
+ * replace itself with its last command (exec.c; a weak fallback there
+ * answers true until trap.c defines it).
+ */
+bool traps_active(void);
+
 /* Run the EXIT trap, if any (once). */
 void trap_run_exit(void);
 
