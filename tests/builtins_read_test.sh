@@ -1,0 +1,81 @@
+#! /usr/bin/env atf-sh
+. "$(atf_get_srcdir)/common.sh"
+
+atf_test_case splitting
+splitting_head() { atf_set descr "fields are split with IFS; the last variable gets the rest"; }
+splitting_body()
+{
+	atf_check -o inline:'[a][b  c]\n' vsh -c 'echo "  a  b  c  " | { read x y; echo "[$x][$y]"; }'
+	atf_check -o inline:'[a][b][]\n' vsh -c 'echo "a b" | { read x y z; echo "[$x][$y][$z]"; }'
+	atf_check -o inline:'[a][b]\n' vsh -c 'echo "a:b:" | { IFS=: read x y; echo "[$x][$y]"; }'
+	atf_check -o inline:'[a]\n' vsh -c 'echo "a:" | { IFS=: read x; echo "[$x]"; }'
+	atf_check -o inline:'[a][b:c:]\n' vsh -c 'echo "a:b:c:" | { IFS=: read x y; echo "[$x][$y]"; }'
+	atf_check -o inline:'[a][:b::]\n' vsh -c 'echo "a::b::" | { IFS=: read x y; echo "[$x][$y]"; }'
+	atf_check -o inline:'[a][][b]\n' vsh -c 'echo "a::b" | { IFS=: read x y z; echo "[$x][$y][$z]"; }'
+	atf_check -o inline:'[a][b][c][]\n' \
+	    vsh -c 'echo " a : b : c : " | { IFS=" :" read x y z w; echo "[$x][$y][$z][$w]"; }'
+	atf_check -o inline:'[ a  b ]\n' vsh -c 'echo " a  b " | { IFS= read x; echo "[$x]"; }'
+	atf_check -o inline:'[a b c]\n' vsh -c 'echo "a b c" | { read REPLY; echo "[$REPLY]"; }'
+	atf_check -o inline:'[x y]\n' vsh -c 'echo "x y" | { read; echo "[$REPLY]"; }'
+}
+
+atf_test_case backslash
+backslash_head() { atf_set descr "backslash escapes and line continuation, and -r"; }
+backslash_body()
+{
+	printf 'a\\\nb\\ c d\\:e\n' >input
+	atf_check -o inline:'[ab c][d:e]\n' vsh -c '{ IFS=": " read x y; echo "[$x][$y]"; } <input'
+	atf_check -o inline:'[a\\][]\n' vsh -c '{ IFS=": " read -r x y; echo "[$x][$y]"; } <input'
+	printf 'a\\\\b\n' >input
+	atf_check -o inline:'[a\\b]\n' vsh -c 'read x <input; printf "%s\\n" "[$x]"'
+}
+
+atf_test_case eof
+eof_head() { atf_set descr "status 1 at end of file, with the partial line assigned"; }
+eof_body()
+{
+	atf_check -o inline:'abc 1\n' vsh -c 'printf abc | { read x; echo "$x $?"; }'
+	atf_check -o inline:'[] 1\n' vsh -c 'x=old; read x </dev/null; echo "[$x] $?"'
+	atf_check -o inline:'0 1\n' vsh -c 'echo | { read x; a=$?; read x; echo $a $?; }'
+}
+
+atf_test_case delimiter
+delimiter_head() { atf_set descr "-d delim, and -d '' for NUL (POSIX.1-2024)"; }
+delimiter_body()
+{
+	atf_check -o inline:'x y 0\n' vsh -c 'printf "x;y;z" | { read -d ";" a; read -d ";" b; echo "$a $b $?"; }'
+	atf_check -o inline:'[a\nb] [c]\n' vsh -c 'printf "a\nb\0c\0" | { read -d "" a; read -d "" b; echo "[$a] [$b]"; }'
+}
+
+atf_test_case position
+position_head() { atf_set descr "read consumes no input beyond the line, on files and pipes"; }
+position_body()
+{
+	printf '1\n2\n3\n4\n' >input
+	atf_check -o inline:'1 2\n3\n4\n' vsh -c '{ read a; read b; echo "$a $b"; cat; } <input'
+	atf_check -o inline:'1 2\n3\n4\n' vsh -c 'cat input | { read a; read b; echo "$a $b"; cat; }'
+	seq 1 3000 >input
+	atf_check -o inline:'3000 2999\n' \
+	    vsh -c 'n=0; while read -r l; do n=$((n+1)); last=$p; p=$l; done <input; echo $n $last'
+	atf_check -o inline:'1\n2\n' vsh -c '{ read a; echo $a; head -n 1; } <input'
+}
+
+atf_test_case errors
+errors_head() { atf_set descr "bad names, read-only variables and bad options"; }
+errors_body()
+{
+	atf_check -s exit:2 -e match:'read: 1x: bad variable name$' vsh -c 'echo a | read 1x'
+	atf_check -s exit:0 -o inline:'2 old\n' -e match:'read: x: is read only$' \
+	    vsh -c 'x=old; readonly x; echo new | read x; echo $? $x'
+	atf_check -s exit:2 -e match:'read: -z: invalid option' vsh -c 'read -z x </dev/null'
+}
+
+atf_init_test_cases()
+{
+	atf_add_test_case splitting
+	atf_add_test_case backslash
+	atf_add_test_case eof
+	atf_add_test_case delimiter
+	atf_add_test_case position
+	atf_add_test_case errors
+}
