@@ -386,7 +386,8 @@ static long parse_assignment(struct arith *a, bool evaluate)
 				if (op != TOKEN_ASSIGN)
 					value = apply(compound_operator(op), variable_value(name), value, true);
 				snprintf(text, sizeof text, "%ld", value);
-				var_assign(name, text, 0);
+				if (var_set(name, text, 0) < 0)
+					error_raise("%s: is read only", name);
 			}
 			return value;
 		}

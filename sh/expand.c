@@ -635,7 +635,8 @@ static void expand_param_part(struct expansion *e, const struct word_part *part,
 			if (v.is_list || !is_name(name))
 				error_raise("%s: cannot assign in this way", name);
 			value = expand_word_to(part->u.param.arg, MODE_STRING, false, NULL);
-			var_assign(name, value, 0);
+			if (var_set(name, value, 0) < 0)
+				error_raise("%s: is read only", name);
 			add_expanded(e, value, strlen(value), quoted);
 		} else
 			add_values(e, &v, quoted);

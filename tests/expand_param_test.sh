@@ -1,0 +1,151 @@
+#! /usr/bin/env atf-sh
+# Parameter expansion (XCU 2.6.2).
+# Expected outputs were checked against dash (/usr/bin/dash).
+. "$(atf_get_srcdir)/common.sh"
+
+atf_test_case plain
+plain_head() { atf_set descr 'simple and braced parameters, positional beyond 9'; }
+plain_body()
+{
+	atf_check -s exit:0 -o inline:'hello hello helloworld\n' -e empty vsh -c 'x=hello; echo $x ${x} "${x}world"'
+	atf_check -s exit:0 -o inline:'a j k a0\n' -e empty vsh -c 'set -- a b c d e f g h i j k; echo $1 ${10} ${11} $10'
+	atf_check -s exit:0 -o inline:'3 a b c\n2 b\n' -e empty vsh -c 'set -- a b c; echo $# "$*"; shift; echo $# $1'
+	atf_check -s exit:0 -o inline:'11 1x\n' -e empty vsh -c 'x=1; echo $x$x ${x}x'
+}
+
+atf_test_case special
+special_head() { atf_set descr 'special parameters ? $ - ! 0 #'; }
+special_body()
+{
+	atf_check -s exit:0 -o inline:'1\n0\n' -e empty vsh -c 'false; echo $?; true; echo $?'
+	atf_check -s exit:0 -o inline:'7\n' -e empty vsh -c '(exit 7); echo $?'
+	atf_check -s exit:0 -o inline:'has-f\n' -e empty vsh -c 'set -f; case $- in *f*) echo has-f;; esac'
+	atf_check -s exit:0 -o inline:'pid-ok\n' -e empty vsh -c 'test "$$" -gt 0 && echo pid-ok'
+	atf_check -s exit:0 -o inline:'bg-ok\n' -e empty vsh -c 'sleep 0 & test "$!" -gt 0 && echo bg-ok; wait'
+	atf_check -s exit:0 -o inline:'2\n' -e empty vsh -c 'set -- a "b c"; echo ${#}'
+}
+
+atf_test_case default
+default_head() { atf_set descr '${p-w} ${p:-w}'; }
+default_body()
+{
+	atf_check -s exit:0 -o inline:'def def\n' -e empty vsh -c 'unset x; echo ${x-def} ${x:-def}'
+	atf_check -s exit:0 -o inline:'[] [def]\n' -e empty vsh -c 'x=; echo "[${x-def}]" "[${x:-def}]"'
+	atf_check -s exit:0 -o inline:'val val\n' -e empty vsh -c 'x=val; echo ${x-def} ${x:-def}'
+	atf_check -s exit:0 -o inline:'<a><b><a b><a b>\n' -e empty vsh -c 'unset x; y="a b"; show() { printf "<%s>" "$@"; echo; }; show ${x-$y} "${x-$y}" ${x:-"$y"}'
+	atf_check -s exit:0 -o inline:'<a><b><a  b>\n' -e empty vsh -c 'unset x; show() { printf "<%s>" "$@"; echo; }; show ${x-a  b} "${x-a  b}"'
+	atf_check -s exit:0 -o inline:'<a><b>\n' -e empty vsh -c 'IFS=:; unset x; show() { printf "<%s>" "$@"; echo; }; show ${x:-a:b}'
+	atf_check -s exit:0 -o inline:'none none\n' -e empty vsh -c 'set --; echo "${@:-none}" "${*:-none}"'
+	atf_check -s exit:0 -o inline:'empty \n' -e empty vsh -c 'set -- ""; echo "${1:-empty}" "${1-set}"'
+	atf_check -s exit:0 -o inline:'/home/t/d\n' -e empty vsh -c 'HOME=/home/t; unset x; echo ${x:-~/d}'
+}
+
+atf_test_case assign
+assign_head() { atf_set descr '${p=w} ${p:=w}'; }
+assign_body()
+{
+	atf_check -s exit:0 -o inline:'one one\n' -e empty vsh -c 'unset x; echo ${x=one} $x'
+	atf_check -s exit:0 -o inline:'[] three three\n' -e empty vsh -c 'x=; echo "[${x=two}]" ${x:=three} $x'
+	atf_check -s exit:0 -o inline:'a  b\n' -e empty vsh -c 'unset x; : ${x:="a  b"}; echo "$x"'
+	atf_check -s exit:0 -o inline:'ok\n' -e empty vsh -c 'set -- 1; : ${1=x}; echo ok'
+	atf_check -s exit:2 -o empty -e match:'cannot assign in this way' vsh -c 'set --; : ${1=x}; echo notreached'
+	atf_check -s exit:2 -o empty -e match:'read.only' vsh -c 'readonly r=; : ${r:=x}; echo notreached'
+}
+
+atf_test_case error
+error_head() { atf_set descr '${p?w} ${p:?w}, messages and exit status'; }
+error_body()
+{
+	atf_check -s exit:0 -o inline:'ok ok\n' -e empty vsh -c 'x=ok; echo ${x?bad} ${x:?bad}'
+	atf_check -s exit:2 -o empty -e match:'x: parameter not set' vsh -c 'unset x; echo ${x?}; echo notreached'
+	atf_check -s exit:2 -o empty -e match:'x: parameter (null or not set|not set or null)' vsh -c 'x=; echo ${x:?}; echo notreached'
+	atf_check -s exit:2 -o empty -e match:'x: custom message here' vsh -c 'unset x; echo ${x?custom message here}'
+	atf_check -s exit:2 -o empty -e match:'x: hello world' vsh -c 'x=; y=world; echo ${x:?hello $y}'
+	atf_check -s exit:0 -o inline:'[]\n' -e empty vsh -c 'x=; echo "[${x?unused}]"'
+	atf_check -s exit:0 -o inline:'status 2\n' -e match:'x: sub' vsh -c 'unset x; (echo ${x?sub}); echo status $?'
+}
+
+atf_test_case alternative
+alternative_head() { atf_set descr '${p+w} ${p:+w}, quoted words inside'; }
+alternative_body()
+{
+	atf_check -s exit:0 -o inline:'alt alt\n[]\n' -e empty vsh -c 'x=1; echo ${x+alt} ${x:+alt}; unset x; echo "[${x+alt}]"'
+	atf_check -s exit:0 -o inline:'[alt] []\n' -e empty vsh -c 'x=; echo "[${x+alt}]" "[${x:+alt}]"'
+	atf_check -s exit:0 -o inline:'<a  b><a><b><a  b>\n' -e empty vsh -c 'x="a  b"; show() { printf "<%s>" "$@"; echo; }; show ${x+"$x"} ${x+$x} "${x+$x}"'
+	atf_check -s exit:0 -o inline:'<a b><c>\n' -e empty vsh -c 'set -- "a b" c; show() { printf "<%s>" "$@"; echo; }; show ${1+"$@"}'
+	atf_check -s exit:0 -o inline:'<>\n' -e empty vsh -c 'set --; show() { printf "<%s>" "$@"; echo; }; show ${1+"$@"}'
+	atf_check -s exit:0 -o inline:'<p  q><p  q>\n' -e empty vsh -c 'x=1; y="p  q"; show() { printf "<%s>" "$@"; echo; }; show ${x:+"$y"} ${x:+ "$y" }'
+}
+
+atf_test_case length
+length_head() { atf_set descr '${#p} in characters'; }
+length_body()
+{
+	atf_check -s exit:0 -o inline:'5\n0\n0\n' -e empty vsh -c 'x=hello; echo ${#x}; x=; echo ${#x}; unset x; echo ${#x}'
+	atf_check -s exit:0 -o inline:'3 1\n' -e empty vsh -c 'set -- a b c; echo ${#} ${#1}'
+	atf_check -s exit:0 -o inline:'3\n' -e empty env LC_ALL=C.UTF-8 vsh -c 'x=$(printf "\303\251t\303\251"); echo ${#x}'
+	atf_check -s exit:0 -o inline:'6\n' -e empty vsh -c 'x="a b  c"; echo ${#x}'
+}
+
+atf_test_case remove
+remove_head() { atf_set descr 'prefix and suffix removal with patterns'; }
+remove_body()
+{
+	atf_check -s exit:0 -o inline:'foo.tar foo tar.gz gz\n' -e empty vsh -c 'x=foo.tar.gz; echo ${x%.*} ${x%%.*} ${x#*.} ${x##*.}'
+	atf_check -s exit:0 -o inline:'prog /usr/local/bin usr/local/bin/prog\n' -e empty vsh -c 'x=/usr/local/bin/prog; echo ${x##*/} ${x%/*} ${x#/}'
+	atf_check -s exit:0 -o inline:'cabc c abca a\n' -e empty vsh -c 'x=abcabc; echo ${x#a*b} ${x##a*b} ${x%b*} ${x%%b*}'
+	atf_check -s exit:0 -o inline:'b*c a*b*c b*c a*b\n' -e empty vsh -c 'x="a*b*c"; echo "${x#*\*}" "${x#"*"}" "${x#a"*"}" "${x%"*"*}"'
+	atf_check -s exit:0 -o inline:'aa aaa aa\n' -e empty vsh -c 'x=aaa; p="a*"; echo ${x#$p} "${x#"$p"}" ${x#"a"}'
+	atf_check -s exit:0 -o inline:'hello hello hello hello\n' -e empty vsh -c 'x=hello; echo ${x#nomatch} ${x%nomatch} ${x#} ${x%}'
+	atf_check -s exit:0 -o inline:'ello hell ello hello hell\n' -e empty vsh -c 'x=hello; echo "${x#?}" "${x%?}" "${x#[hg]}" "${x%[!o]}" "${x%[!l]}"'
+	atf_check -s exit:0 -o inline:'<b>< b>\n' -e empty vsh -c 'x="a b"; show() { printf "<%s>" "$@"; echo; }; show ${x#a} "${x#a}"'
+	atf_check -s exit:0 -o inline:'<b><c>\n' -e empty env LC_ALL=C.UTF-8 vsh -c 'set -- ab ac; show() { printf "<%s>" "$@"; echo; }; show "${@#a}"'
+	atf_check -s exit:0 -o inline:'llo h\n' -e empty env LC_ALL=C.UTF-8 vsh -c 'x=héllo; echo ${x#h?} ${x%?llo}'
+	atf_check -s exit:0 -o inline:'a\\\n\\a\n' -e empty vsh -c 'x="\\a\\"; printf "%s\n" "${x#\\}" "${x%\\}"'
+	atf_check -s exit:0 -o inline:'a a\n' -e empty vsh -c 'x=a.b; echo ${x%'\''.'\''*} ${x%"."b}'
+}
+
+atf_test_case at_star
+at_star_head() { atf_set descr '$@ and $* quoted and unquoted, empty'; }
+at_star_body()
+{
+	atf_check -s exit:0 -o inline:'<a><b c><>\n<a><b><c>\n<a b c >\n<a><b><c>\n' -e empty vsh -c 'show() { printf "<%s>" "$@"; echo; }; set -- a "b c" ""; show "$@"; show $@; show "$*"; show $*'
+	atf_check -s exit:0 -o inline:'<>\n<>\n<xy>\n<>\n' -e empty vsh -c 'show() { printf "<%s>" "$@"; echo; }; set --; show "$@"; show "$*"; show x"$@"y; show $@'
+	atf_check -s exit:0 -o inline:'<xa><by>\n<xa by>\n' -e empty vsh -c 'show() { printf "<%s>" "$@"; echo; }; set -- a b; show x"$@"y; show x"$*"y'
+	atf_check -s exit:0 -o inline:'<ab>\n<a><b>\n<a><b>\n' -e empty vsh -c 'show() { printf "<%s>" "$@"; echo; }; set -- a b; IFS=; show "$*"; show $*; show "$@"'
+	atf_check -s exit:0 -o inline:'<a:b>\n<a:b>\n' -e empty vsh -c 'show() { printf "<%s>" "$@"; echo; }; set -- a b; IFS=:; show "$*"; x="$*"; show "$x"'
+	atf_check -s exit:0 -o inline:'<a b>\n' -e empty vsh -c 'show() { printf "<%s>" "$@"; echo; }; set -- a b; unset IFS; show "$*"'
+	atf_check -s exit:0 -o inline:'done\n' -e empty vsh -c 'set --; for i in "$@"; do echo "item $i"; done; echo done'
+	atf_check -s exit:0 -o inline:'item 1 2\nitem 3\n' -e empty vsh -c 'set -- "1 2" 3; for i in "$@"; do echo "item $i"; done'
+	atf_check -s exit:0 -o inline:'<><>\n<end>\n' -e empty vsh -c 'show() { printf "<%s>" "$@"; echo; }; set -- "" ""; show "$@"; show $@ end'
+	atf_check -s exit:0 -o inline:'<a>\n' -e empty vsh -c 'show() { printf "<%s>" "$@"; echo; }; set -- a; show "$@"""'
+	atf_check -s exit:0 -o inline:'<a><b>\n<a><b>\n' -e empty vsh -c 'show() { printf "<%s>" "$@"; echo; }; set -- a b; IFS=-; show ${*}; show "${@}"'
+}
+
+atf_test_case nounset
+nounset_head() { atf_set descr 'set -u: unset parameters are errors, except @ and *'; }
+nounset_body()
+{
+	atf_check -s exit:2 -o empty -e match:'undefined: parameter not set' vsh -c 'set -u; echo $undefined; echo notreached'
+	atf_check -s exit:2 -o empty -e match:'undefined: parameter not set' vsh -c 'set -u; echo ${undefined}x'
+	atf_check -s exit:2 -o empty -e match:'undefined: parameter not set' vsh -c 'set -u; echo ${#undefined}'
+	atf_check -s exit:2 -o empty -e match:'undefined: parameter not set' vsh -c 'set -u; echo ${undefined#x}'
+	atf_check -s exit:2 -o empty -e match:'1: parameter not set' vsh -c 'set -u; echo $1'
+	atf_check -s exit:0 -o inline:'[] [] 0\n' -e empty vsh -c 'set -u; set --; echo "[$@]" "[$*]" $#'
+	atf_check -s exit:0 -o inline:'ok x\n1\n' -e empty vsh -c 'set -u; echo ${undefined-ok} ${undefined:+no}x; x=1; echo $x'
+	atf_check -s exit:0 -o inline:'status 2\n' -e match:'nope: parameter not set' vsh -c 'set -u; (echo $nope); echo "status $?"'
+}
+
+atf_init_test_cases()
+{
+	atf_add_test_case plain
+	atf_add_test_case special
+	atf_add_test_case default
+	atf_add_test_case assign
+	atf_add_test_case error
+	atf_add_test_case alternative
+	atf_add_test_case length
+	atf_add_test_case remove
+	atf_add_test_case at_star
+	atf_add_test_case nounset
+}
