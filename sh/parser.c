@@ -1,12 +1,71 @@
-/* The parser (stub while the real one is written). */
+/*
+ * The parser: the POSIX.1-2024 XCU 2.10 shell grammar by recursive
+ * descent, with the lexer (XCU 2.3 token recognition) driven on demand.
+ *
+ * Characters come from a stack of sources: the input at the bottom, alias
+ * values above it (re-lexed like input), and "barrier" strings that end
+ * with end-of-file (here-document bodies and backquoted commands, parsed
+ * from their own text).  Backslash-newline is removed as characters are
+ * fetched, except where the caller reads raw bytes (single quotes,
+ * comments, here-document lines).
+ *
+ * Words are built as lists of parts with their quoting (ast.h); command
+ * substitutions are parsed into trees right away.
+ */
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "parser.h"
+#include "alias.h"
+#include "error.h"
 #include "memory.h"
+#include "parser.h"
+#include "state.h"
+#include "strbuf.h"
 
-struct parser {
-	struct input *in;
+#define MAX_NESTING 1000
+
+enum token_kind {
+	T_EOF,
+	T_NEWLINE,
+	T_WORD,
+	T_SEMI,			/* ; */
+	T_AMP,			/* & */
+	T_PIPE,			/* | */
+	T_AND_IF,		/* && */
+	T_OR_IF,		/* || */
+	T_DSEMI,		/* ;; */
+	T_SEMI_AND,		/* ;& */
+	T_LPAREN,		/* ( */
+	T_RPAREN,		/* ) */
+	/* Redirection operators, each possibly with an IO_NUMBER in front. */
+	T_LESS,			/* < */
+	T_GREAT,		/* > */
+	T_CLOBBER,		/* >| */
+	T_DGREAT,		/* >> */
+	T_LESSAND,		/* <& */
+	T_GREATAND,		/* >& */
+	T_LESSGREAT,		/* <> */
+	T_DLESS,		/* << */
+	T_DLESSDASH,		/* <<- */
+};
+
+static const char *const token_text[] = {
+	[T_EOF] = "end of file", [T_NEWLINE] = "newline", [T_WORD] = "word",
+	[T_SEMI] = "';'", [T_AMP] = "'&'", [T_PIPE] = "'|'", [T_AND_IF] = "'&&'",
+	[T_OR_IF] = "'||'", [T_DSEMI] = "';;'", [T_SEMI_AND] = "';&'",
+	[T_LPAREN] = "'('", [T_RPAREN] = "')'", [T_LESS] = "'<'", [T_GREAT] = "'>'",
+	[T_CLOBBER] = "'>|'", [T_DGREAT] = "'>>'", [T_LESSAND] = "'<&'",
+	[T_GREATAND] = "'>&'", [T_LESSGREAT] = "'<>'", [T_DLESS] = "'<<'",
+	[T_DLESSDASH] = "'<<-'",
+};
+
+/* In the order of reserved_words[] below. */
+enum keyword {
+	KW_BANG, KW_LBRACE, KW_RBRACE, KW_CASE, KW_DO, KW_DONE, KW_ELIF, KW_ELSE,
+	KW_ESAC, KW_FI, KW_FOR, KW_IF, KW_IN, KW_THEN, KW_UNTIL, KW_WHILE,
 };
 
 static const char *const reserved_words[] = {
@@ -14,12 +73,1839 @@ static const char *const reserved_words[] = {
 	"for", "if", "in", "then", "until", "while", NULL
 };
 
-bool is_reserved_word(const char *s)
+static int keyword_index(const char *s);
+
+struct token {
+	enum token_kind kind;
+	struct word *word;	/* T_WORD */
+	const char *literal;	/* T_WORD made of unquoted literal characters only, else NULL */
+	int io_number;		/* redirection operators: the IO_NUMBER, or -1 */
+	int keyword;		/* literal equal to a reserved word: its enum keyword, else -1 */
+	int line;
+};
+
+struct source {
+	struct source *previous;
+	char *text;		/* owned */
+	size_t length;
+	size_t position;
+	char *alias_name;	/* an alias being substituted (owned), or NULL */
+	bool barrier;		/* end of text is end of input for the parser */
+	bool eof_below;		/* an end of input had been given back under this source */
+	int *pushback;		/* bytes given back that do not match text */
+	size_t pushback_count;
+	size_t pushback_capacity;
+};
+
+/* An alias whose text has been read to its end during the current token. */
+struct recent_alias {
+	char *name;
+	struct recent_alias *next;
+};
+
+struct heredoc {
+	struct redirection *redirection;
+	char *delimiter;
+	bool strip_tabs;
+	struct heredoc *next;
+};
+
+struct parser {
+	struct input *in;
+	struct arena *arena;
+	struct source *sources;
+	bool eof_pushed;	/* an end of input was given back */
+	int depth;
+	bool have_token;
+	struct token token;
+	struct heredoc *heredocs;	/* waiting for the next newline, in order */
+	struct heredoc **heredocs_tail;
+	struct recent_alias *recent;
+	bool alias_next;	/* the last alias value ended in a blank */
+	/* Raw bytes read while trying $(( as arithmetic, for falling back to $( ( */
+	struct strbuf record;
+	int recording;
+};
+
+static struct node *parse_compound_list(struct parser *p, bool allow_empty);
+static struct node *parse_command_node(struct parser *p);
+static struct node *parse_and_or(struct parser *p);
+static void next_token(struct parser *p);
+static struct token *peek(struct parser *p);
+
+/* Errors */
+
+static noreturn void syntax_error_at(struct parser *p, int line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static noreturn void syntax_error_at(struct parser *p, int line, const char *fmt, ...)
 {
-	for (int i = 0; reserved_words[i] != NULL; i++)
-		if (strcmp(reserved_words[i], s) == 0)
+	char message[512];
+	va_list ap;
+
+	(void)p;
+	va_start(ap, fmt);
+	vsnprintf(message, sizeof message, fmt, ap);
+	va_end(ap);
+	shell.lineno = line;
+	error_raise_status(2, "syntax error: %s", message);
+}
+
+#define syntax_error(p, ...) syntax_error_at((p), input_line((p)->in), __VA_ARGS__)
+
+static void describe_token(const struct token *t, char *buf, size_t size)
+{
+	if (t->kind == T_WORD)
+		snprintf(buf, size, "'%s'", t->literal != NULL ? t->literal : "word");
+	else
+		snprintf(buf, size, "%s", token_text[t->kind]);
+}
+
+static noreturn void unexpected(struct parser *p, const char *expecting)
+{
+	char what[300];
+
+	describe_token(&p->token, what, sizeof what);
+	if (expecting != NULL)
+		syntax_error_at(p, p->token.line, "unexpected %s (expecting %s)", what, expecting);
+	syntax_error_at(p, p->token.line, "unexpected %s", what);
+}
+
+static void nest(struct parser *p)
+{
+	if (++p->depth > MAX_NESTING)
+		syntax_error(p, "too deeply nested");
+}
+
+static void unnest(struct parser *p)
+{
+	p->depth--;
+}
+
+/* Character sources */
+
+static void push_source(struct parser *p, char *text, size_t length, const char *alias_name,
+    bool barrier)
+{
+	struct source *s = xcalloc(1, sizeof(*s));
+
+	s->text = text;
+	s->length = length;
+	s->alias_name = alias_name != NULL ? xstrdup(alias_name) : NULL;
+	s->barrier = barrier;
+	s->eof_below = p->eof_pushed;
+	p->eof_pushed = false;
+	s->previous = p->sources;
+	p->sources = s;
+}
+
+static void pop_source(struct parser *p)
+{
+	struct source *s = p->sources;
+
+	p->sources = s->previous;
+	p->eof_pushed = s->eof_below;
+	if (s->alias_name != NULL) {
+		/* Still "in use" until the token being read is complete. */
+		struct recent_alias *r = xmalloc(sizeof(*r));
+
+		r->name = s->alias_name;
+		r->next = p->recent;
+		p->recent = r;
+	}
+	free(s->text);
+	free(s->pushback);
+	free(s);
+}
+
+static void clear_recent_aliases(struct parser *p)
+{
+	while (p->recent != NULL) {
+		struct recent_alias *r = p->recent;
+
+		p->recent = r->next;
+		free(r->name);
+		free(r);
+	}
+}
+
+static bool alias_in_use(struct parser *p, const char *name)
+{
+	for (struct source *s = p->sources; s != NULL; s = s->previous)
+		if (s->alias_name != NULL && strcmp(s->alias_name, name) == 0)
+			return true;
+	for (struct recent_alias *r = p->recent; r != NULL; r = r->next)
+		if (strcmp(r->name, name) == 0)
 			return true;
 	return false;
+}
+
+/* The next byte with no line-continuation processing, or -1. */
+static int raw_getc(struct parser *p)
+{
+	int c;
+
+	if (p->eof_pushed) {
+		p->eof_pushed = false;
+		return -1;
+	}
+	for (;;) {
+		struct source *s = p->sources;
+
+		if (s == NULL) {
+			c = input_getc(p->in);
+			break;
+		}
+		if (s->pushback_count > 0) {
+			c = s->pushback[--s->pushback_count];
+			break;
+		}
+		if (s->position < s->length) {
+			c = (unsigned char)s->text[s->position++];
+			break;
+		}
+		if (s->barrier)
+			return -1;
+		pop_source(p);
+	}
+	if (p->recording > 0 && c >= 0)
+		strbuf_append_char(&p->record, (char)c);
+	return c;
+}
+
+static void raw_ungetc(struct parser *p, int c)
+{
+	struct source *s = p->sources;
+
+	if (c < 0) {
+		p->eof_pushed = true;
+		return;
+	}
+	if (p->recording > 0 && p->record.length > 0)
+		p->record.length--;
+	if (s == NULL) {
+		input_ungetc(p->in, c);
+	} else if (s->pushback_count == 0 && s->position > 0 &&
+	    (unsigned char)s->text[s->position - 1] == c) {
+		s->position--;
+	} else {
+		if (s->pushback_count == s->pushback_capacity) {
+			s->pushback_capacity = s->pushback_capacity ? s->pushback_capacity * 2 : 8;
+			s->pushback = xrealloc(s->pushback, s->pushback_capacity * sizeof(int));
+		}
+		s->pushback[s->pushback_count++] = c;
+	}
+}
+
+/* The next byte with backslash-newline pairs removed. */
+static int pgetc(struct parser *p)
+{
+	for (;;) {
+		int c = raw_getc(p);
+		int next;
+
+		if (c != '\\')
+			return c;
+		next = raw_getc(p);
+		if (next != '\n') {
+			raw_ungetc(p, next);
+			return c;
+		}
+	}
+}
+
+static int peekc(struct parser *p)
+{
+	int c = pgetc(p);
+
+	raw_ungetc(p, c);
+	return c;
+}
+
+/* Building words */
+
+struct word_builder {
+	struct parser *p;
+	struct word_part *head;
+	struct word_part **tail;
+	struct strbuf text;
+	bool text_quoted;
+	bool force;		/* make a text part even if empty ('' or "") */
+	bool any;		/* anything at all was added */
+};
+
+static void builder_init(struct word_builder *b, struct parser *p)
+{
+	b->p = p;
+	b->head = NULL;
+	b->tail = &b->head;
+	b->text = (struct strbuf)STRBUF_INIT;
+	b->text_quoted = false;
+	b->force = false;
+	b->any = false;
+}
+
+static struct word_part *new_part(struct parser *p, enum word_part_kind kind, bool quoted)
+{
+	struct word_part *part = arena_zalloc(p->arena, sizeof(*part));
+
+	part->kind = kind;
+	part->quoted = quoted;
+	return part;
+}
+
+static void builder_flush(struct word_builder *b)
+{
+	struct word_part *part;
+
+	if (b->text.length == 0 && !b->force)
+		return;
+	part = new_part(b->p, PART_TEXT, b->text_quoted);
+	part->u.text.length = b->text.length;
+	part->u.text.chars = arena_strndup(b->p->arena, strbuf_str(&b->text), b->text.length);
+	*b->tail = part;
+	b->tail = &part->next;
+	strbuf_reset(&b->text);
+	b->force = false;
+}
+
+static void builder_char(struct word_builder *b, int c, bool quoted)
+{
+	if (b->text_quoted != quoted && (b->text.length > 0 || b->force))
+		builder_flush(b);
+	b->text_quoted = quoted;
+	strbuf_append_char(&b->text, (char)c);
+	b->any = true;
+}
+
+/* A quoted (possibly empty) stretch starts: '' alone must still make a part. */
+static void builder_quote_mark(struct word_builder *b)
+{
+	if (!b->text_quoted && b->text.length > 0)
+		builder_flush(b);
+	b->text_quoted = true;
+	b->force = true;
+	b->any = true;
+}
+
+static void builder_part(struct word_builder *b, struct word_part *part)
+{
+	/* "$x": the expansion itself is quoted; no empty text part is needed. */
+	if (part->quoted && b->force && b->text.length == 0)
+		b->force = false;
+	builder_flush(b);
+	*b->tail = part;
+	b->tail = &part->next;
+	b->any = true;
+}
+
+static struct word *builder_finish(struct word_builder *b)
+{
+	struct word *w;
+
+	builder_flush(b);
+	strbuf_free(&b->text);
+	w = arena_zalloc(b->p->arena, sizeof(*w));
+	w->parts = b->head;
+	return w;
+}
+
+static void builder_discard(struct word_builder *b)
+{
+	strbuf_free(&b->text);
+}
+
+/* Word syntax */
+
+enum word_mode {
+	MODE_NORMAL,		/* a shell word: ends at a blank or an operator */
+	MODE_DQUOTE,		/* inside "...": ends at " */
+	MODE_PARAM_ARG,		/* the word in ${x-word}: ends at }, quotes work */
+	MODE_PARAM_ARG_DQ,	/* same inside double quotes: the text is quoted */
+	MODE_HEREDOC,		/* a here-document body: ends at end of input */
+	MODE_ARITH,		/* $(( ... )): ends at )) */
+};
+
+static void read_word_into(struct parser *p, struct word_builder *b, enum word_mode mode);
+static bool parse_dollar(struct parser *p, struct word_builder *b, bool quoted, bool in_dquote);
+static void parse_backquote(struct parser *p, struct word_builder *b, bool quoted, bool in_dquote);
+
+static void parse_single_quote(struct parser *p, struct word_builder *b)
+{
+	int line = input_line(p->in);
+
+	builder_quote_mark(b);
+	for (;;) {
+		int c = raw_getc(p);
+
+		if (c == '\'')
+			return;
+		if (c < 0)
+			syntax_error_at(p, line, "unterminated quoted string");
+		builder_char(b, c, true);
+	}
+}
+
+static int hex_value(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* $'...': backslash escapes as in C; the result is quoted text. */
+static void parse_dollar_single(struct parser *p, struct word_builder *b)
+{
+	int line = input_line(p->in);
+	bool nul_seen = false;
+
+	builder_quote_mark(b);
+	for (;;) {
+		int c = raw_getc(p);
+		int value;
+
+		if (c < 0)
+			syntax_error_at(p, line, "unterminated quoted string");
+		if (c == '\'')
+			return;
+		if (c == '\\') {
+			c = raw_getc(p);
+			switch (c) {
+			case -1:
+				syntax_error_at(p, line, "unterminated quoted string");
+			case 'a': value = '\a'; break;
+			case 'b': value = '\b'; break;
+			case 'e': case 'E': value = 033; break;
+			case 'f': value = '\f'; break;
+			case 'n': value = '\n'; break;
+			case 'r': value = '\r'; break;
+			case 't': value = '\t'; break;
+			case 'v': value = '\v'; break;
+			case '\\': case '\'': case '"': case '?':
+				value = c;
+				break;
+			case 'c':
+				c = raw_getc(p);
+				if (c < 0)
+					syntax_error_at(p, line, "unterminated quoted string");
+				if (c == '\\') {
+					int d = raw_getc(p);
+
+					if (d != '\\')
+						raw_ungetc(p, d);
+				}
+				value = c == '?' ? 0177 : (c & 037);
+				break;
+			case 'x': {
+				int digits = 0;
+
+				value = 0;
+				for (;;) {
+					int d = raw_getc(p);
+					int h = hex_value(d);
+
+					if (h < 0 || digits == 2) {
+						raw_ungetc(p, d);
+						break;
+					}
+					value = value * 16 + h;
+					digits++;
+				}
+				if (digits == 0) {
+					builder_char(b, '\\', true);
+					value = 'x';
+				}
+				break;
+			}
+			case '0': case '1': case '2': case '3':
+			case '4': case '5': case '6': case '7': {
+				int digits = 1;
+
+				value = c - '0';
+				for (;;) {
+					int d = raw_getc(p);
+
+					if (d < '0' || d > '7' || digits == 3) {
+						raw_ungetc(p, d);
+						break;
+					}
+					value = value * 8 + (d - '0');
+					digits++;
+				}
+				value &= 0377;
+				break;
+			}
+			default:
+				/* Unknown escape: keep it as written. */
+				if (!nul_seen)
+					builder_char(b, '\\', true);
+				value = c;
+				break;
+			}
+		} else {
+			value = c;
+		}
+		if (value == 0)
+			nul_seen = true;	/* POSIX: a NUL ends the string's value */
+		if (!nul_seen)
+			builder_char(b, value, true);
+	}
+}
+
+static void parse_double_quote(struct parser *p, struct word_builder *b)
+{
+	int line = input_line(p->in);
+
+	builder_quote_mark(b);
+	for (;;) {
+		int c = pgetc(p);
+
+		switch (c) {
+		case -1:
+			syntax_error_at(p, line, "unterminated quoted string");
+		case '"':
+			return;
+		case '\\':
+			c = pgetc(p);
+			if (c < 0)
+				syntax_error_at(p, line, "unterminated quoted string");
+			if (c != '$' && c != '`' && c != '"' && c != '\\')
+				builder_char(b, '\\', true);
+			builder_char(b, c, true);
+			break;
+		case '$':
+			if (!parse_dollar(p, b, true, true))
+				builder_char(b, '$', true);
+			break;
+		case '`':
+			parse_backquote(p, b, true, true);
+			break;
+		default:
+			builder_char(b, c, true);
+			break;
+		}
+	}
+}
+
+static bool is_name_start(int c)
+{
+	return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static bool is_name_char(int c)
+{
+	return is_name_start(c) || (c >= '0' && c <= '9');
+}
+
+static bool is_special_param(int c)
+{
+	return c != -1 && c != 0 && strchr("@*#?-$!", c) != NULL;
+}
+
+/* ${...}: called after "${". */
+static void parse_brace_param(struct parser *p, struct word_builder *b, bool quoted, bool in_dquote)
+{
+	int line = input_line(p->in);
+	struct word_part *part = new_part(p, PART_PARAM, quoted);
+	struct strbuf name = STRBUF_INIT;
+	int c = pgetc(p);
+	bool length = false;
+
+	nest(p);
+	if (c == '#') {
+		int next = pgetc(p);
+
+		if (next == '}') {
+			raw_ungetc(p, next);
+		} else if (is_name_char(next)) {
+			length = true;
+			c = next;
+		} else if (is_special_param(next)) {
+			int after = pgetc(p);
+
+			raw_ungetc(p, after);
+			if (after == '}') {
+				length = true;
+				c = next;
+			} else {
+				raw_ungetc(p, next);
+			}
+		} else {
+			raw_ungetc(p, next);
+		}
+	}
+	if (is_name_start(c)) {
+		do {
+			strbuf_append_char(&name, (char)c);
+			c = pgetc(p);
+		} while (is_name_char(c));
+	} else if (c >= '0' && c <= '9') {
+		do {
+			strbuf_append_char(&name, (char)c);
+			c = pgetc(p);
+		} while (c >= '0' && c <= '9');
+	} else if (is_special_param(c)) {
+		strbuf_append_char(&name, (char)c);
+		c = pgetc(p);
+	} else {
+		strbuf_free(&name);
+		if (c < 0)
+			syntax_error_at(p, line, "missing '}'");
+		syntax_error_at(p, line, "bad substitution");
+	}
+	part->u.param.name = arena_strndup(p->arena, strbuf_str(&name), name.length);
+	strbuf_free(&name);
+	part->u.param.op = PARAM_PLAIN;
+	if (length) {
+		part->u.param.op = PARAM_LENGTH;
+		if (c != '}')
+			syntax_error_at(p, line, c < 0 ? "missing '}'" : "bad substitution");
+	} else if (c != '}') {
+		bool pattern = false;
+		enum word_mode mode;
+		struct word_builder arg;
+
+		if (c == ':') {
+			part->u.param.colon = true;
+			c = pgetc(p);
+		}
+		switch (c) {
+		case '-': part->u.param.op = PARAM_DEFAULT; break;
+		case '=': part->u.param.op = PARAM_ASSIGN; break;
+		case '?': part->u.param.op = PARAM_ERROR; break;
+		case '+': part->u.param.op = PARAM_ALTERNATIVE; break;
+		case '%':
+		case '#':
+			if (part->u.param.colon)
+				syntax_error_at(p, line, "bad substitution");
+			pattern = true;
+			if (peekc(p) == c) {
+				pgetc(p);
+				part->u.param.op = c == '%' ? PARAM_REMOVE_LARGE_SUFFIX :
+				    PARAM_REMOVE_LARGE_PREFIX;
+			} else {
+				part->u.param.op = c == '%' ? PARAM_REMOVE_SMALL_SUFFIX :
+				    PARAM_REMOVE_SMALL_PREFIX;
+			}
+			break;
+		default:
+			syntax_error_at(p, line, c < 0 ? "missing '}'" : "bad substitution");
+		}
+		/*
+		 * Double quotes around the whole expansion quote the word,
+		 * except a pattern: quoting inside the braces does that.
+		 */
+		mode = in_dquote && !pattern ? MODE_PARAM_ARG_DQ : MODE_PARAM_ARG;
+		builder_init(&arg, p);
+		read_word_into(p, &arg, mode);
+		part->u.param.arg = builder_finish(&arg);
+	}
+	builder_part(b, part);
+	unnest(p);
+}
+
+struct saved_state {
+	bool have_token;
+	struct token token;
+	bool alias_next;
+	struct heredoc *heredocs;
+	struct heredoc **heredocs_tail;
+};
+
+static void save_state(struct parser *p, struct saved_state *s, bool own_heredocs)
+{
+	s->have_token = p->have_token;
+	s->token = p->token;
+	s->alias_next = p->alias_next;
+	s->heredocs = p->heredocs;
+	s->heredocs_tail = p->heredocs_tail;
+	p->have_token = false;
+	p->alias_next = false;
+	if (own_heredocs) {
+		p->heredocs = NULL;
+		p->heredocs_tail = &p->heredocs;
+	}
+}
+
+static void restore_state(struct parser *p, struct saved_state *s, bool own_heredocs)
+{
+	p->have_token = s->have_token;
+	p->token = s->token;
+	p->alias_next = s->alias_next;
+	if (own_heredocs) {
+		p->heredocs = s->heredocs;
+		p->heredocs_tail = s->heredocs_tail;
+	}
+}
+
+/* $( ... ): called after "$(". */
+static void parse_command_substitution(struct parser *p, struct word_builder *b, bool quoted)
+{
+	struct word_part *part = new_part(p, PART_COMMAND, quoted);
+	struct saved_state saved;
+
+	nest(p);
+	save_state(p, &saved, false);
+	part->u.command.body = parse_compound_list(p, true);
+	if (peek(p)->kind != T_RPAREN)
+		unexpected(p, "')'");
+	p->have_token = false;
+	restore_state(p, &saved, false);
+	builder_part(b, part);
+	unnest(p);
+}
+
+/*
+ * $(( ... )): called after "$((".  Returns false, with the text read given
+ * back, when the parentheses do not close with "))": then it was a
+ * command substitution starting with a subshell.
+ */
+static bool parse_arithmetic(struct parser *p, struct word_builder *b, bool quoted)
+{
+	size_t start = p->record.length;
+	struct word_builder expr;
+	struct word_part *part;
+	int c;
+
+	nest(p);
+	p->recording++;
+	builder_init(&expr, p);
+	read_word_into(p, &expr, MODE_ARITH);
+	c = pgetc(p);
+	if (c != ')') {
+		/* Replay "(" and everything read as the start of $( ( ... */
+		size_t n;
+		char *text;
+
+		raw_ungetc(p, c);
+		n = p->record.length - start;
+		text = xmalloc(n + 2);
+		text[0] = '(';
+		memcpy(text + 1, p->record.data + start, n);
+		text[n + 1] = '\0';
+		p->record.length = start;
+		if (--p->recording == 0)
+			strbuf_reset(&p->record);
+		builder_discard(&expr);
+		push_source(p, text, n + 1, NULL, false);
+		unnest(p);
+		return false;
+	}
+	if (--p->recording == 0)
+		strbuf_reset(&p->record);
+	part = new_part(p, PART_ARITH, quoted);
+	part->u.arith.expr = builder_finish(&expr);
+	builder_part(b, part);
+	unnest(p);
+	return true;
+}
+
+/*
+ * After a '$': parse what follows and add the part.  Returns false when
+ * the '$' is just a character (nothing that can follow it did).
+ */
+static bool parse_dollar(struct parser *p, struct word_builder *b, bool quoted, bool in_dquote)
+{
+	int c = pgetc(p);
+	struct word_part *part;
+	char name[2];
+
+	if (c == '{') {
+		parse_brace_param(p, b, quoted, in_dquote);
+		return true;
+	}
+	if (c == '(') {
+		c = pgetc(p);
+		if (c == '(' && parse_arithmetic(p, b, quoted))
+			return true;
+		if (c != '(')
+			raw_ungetc(p, c);
+		parse_command_substitution(p, b, quoted);
+		return true;
+	}
+	if (c == '\'' && !in_dquote) {
+		parse_dollar_single(p, b);
+		return true;
+	}
+	if (is_name_start(c)) {
+		struct strbuf sb = STRBUF_INIT;
+
+		do {
+			strbuf_append_char(&sb, (char)c);
+			c = pgetc(p);
+		} while (is_name_char(c));
+		raw_ungetc(p, c);
+		part = new_part(p, PART_PARAM, quoted);
+		part->u.param.name = arena_strndup(p->arena, strbuf_str(&sb), sb.length);
+		strbuf_free(&sb);
+		builder_part(b, part);
+		return true;
+	}
+	if ((c >= '0' && c <= '9') || is_special_param(c)) {
+		name[0] = (char)c;
+		name[1] = '\0';
+		part = new_part(p, PART_PARAM, quoted);
+		part->u.param.name = arena_strdup(p->arena, name);
+		builder_part(b, part);
+		return true;
+	}
+	raw_ungetc(p, c);
+	return false;
+}
+
+/* `...`: the body is unescaped, then parsed as a command list. */
+static void parse_backquote(struct parser *p, struct word_builder *b, bool quoted, bool in_dquote)
+{
+	int line = input_line(p->in);
+	struct strbuf body = STRBUF_INIT;
+	struct word_part *part = new_part(p, PART_COMMAND, quoted);
+	struct saved_state saved;
+	size_t length;
+
+	nest(p);
+	for (;;) {
+		int c = pgetc(p);
+
+		if (c < 0)
+			syntax_error_at(p, line, "unterminated '`'");
+		if (c == '`')
+			break;
+		if (c == '\\') {
+			int next = pgetc(p);
+
+			if (next == '$' || next == '`' || next == '\\' || (in_dquote && next == '"')) {
+				c = next;
+			} else {
+				strbuf_append_char(&body, '\\');
+				c = next;
+				if (c < 0)
+					syntax_error_at(p, line, "unterminated '`'");
+			}
+		}
+		strbuf_append_char(&body, (char)c);
+	}
+	length = body.length;
+	save_state(p, &saved, true);
+	push_source(p, strbuf_release(&body), length, NULL, true);
+	part->u.command.body = parse_compound_list(p, true);
+	part->u.command.backquoted = true;
+	if (peek(p)->kind != T_EOF)
+		unexpected(p, NULL);
+	pop_source(p);
+	restore_state(p, &saved, true);
+	builder_part(b, part);
+	unnest(p);
+}
+
+/* Can c end a word in MODE_NORMAL? */
+static bool ends_word(int c)
+{
+	switch (c) {
+	case -1: case ' ': case '\t': case '\n':
+	case ';': case '&': case '|': case '(': case ')': case '<': case '>':
+		return true;
+	}
+	return false;
+}
+
+static void read_word_into(struct parser *p, struct word_builder *b, enum word_mode mode)
+{
+	int line = input_line(p->in);
+	int braces = 0;		/* unquoted { } pairs inside ${x-...} */
+	int parens = 0;		/* ( ) pairs inside $(( )) */
+	bool quoted = mode == MODE_PARAM_ARG_DQ || mode == MODE_HEREDOC || mode == MODE_ARITH;
+	bool dquote_rules = quoted;
+
+	for (;;) {
+		int c = pgetc(p);
+
+		if (mode == MODE_NORMAL && ends_word(c)) {
+			raw_ungetc(p, c);
+			return;
+		}
+		switch (c) {
+		case -1:
+			if (mode == MODE_HEREDOC)
+				return;
+			if (mode == MODE_ARITH)
+				syntax_error_at(p, line, "missing '))'");
+			syntax_error_at(p, line, "missing '}'");
+		case '\\':
+			c = pgetc(p);
+			if (c < 0) {
+				builder_char(b, '\\', quoted);
+				if (mode == MODE_NORMAL || mode == MODE_HEREDOC)
+					return;
+				syntax_error_at(p, line, mode == MODE_ARITH ? "missing '))'" : "missing '}'");
+			}
+			if (dquote_rules) {
+				bool escapes = c == '$' || c == '`' || c == '\\' ||
+				    (c == '"' && mode != MODE_HEREDOC) ||
+				    (c == '}' && mode == MODE_PARAM_ARG_DQ);
+
+				if (!escapes)
+					builder_char(b, '\\', true);
+				builder_char(b, c, true);
+			} else {
+				builder_quote_mark(b);
+				builder_char(b, c, true);
+			}
+			break;
+		case '\'':
+			if (dquote_rules)
+				builder_char(b, c, quoted);
+			else
+				parse_single_quote(p, b);
+			break;
+		case '"':
+			if (mode == MODE_HEREDOC)
+				builder_char(b, c, true);
+			else
+				parse_double_quote(p, b);
+			break;
+		case '$':
+			if (!parse_dollar(p, b, quoted, dquote_rules))
+				builder_char(b, '$', quoted);
+			break;
+		case '`':
+			parse_backquote(p, b, quoted, dquote_rules);
+			break;
+		case '{':
+			if (mode == MODE_PARAM_ARG || mode == MODE_PARAM_ARG_DQ)
+				braces++;
+			builder_char(b, c, quoted);
+			break;
+		case '}':
+			if (mode == MODE_PARAM_ARG || mode == MODE_PARAM_ARG_DQ) {
+				if (braces == 0)
+					return;
+				braces--;
+			}
+			builder_char(b, c, quoted);
+			break;
+		case '(':
+			if (mode == MODE_ARITH)
+				parens++;
+			builder_char(b, c, quoted);
+			break;
+		case ')':
+			if (mode == MODE_ARITH) {
+				if (parens == 0) {
+					/* The caller checks for the second ')' */
+					return;
+				}
+				parens--;
+			}
+			builder_char(b, c, quoted);
+			break;
+		default:
+			builder_char(b, c, quoted);
+			break;
+		}
+	}
+}
+
+/* Tokens */
+
+static void read_heredocs(struct parser *p);
+
+static bool all_digits(const char *s)
+{
+	if (*s == '\0')
+		return false;
+	for (; *s != '\0'; s++)
+		if (*s < '0' || *s > '9')
+			return false;
+	return true;
+}
+
+/* The operator starting with c (already read). */
+static enum token_kind read_operator(struct parser *p, int c)
+{
+	int next = pgetc(p);
+
+	switch (c) {
+	case ';':
+		if (next == ';')
+			return T_DSEMI;
+		if (next == '&')
+			return T_SEMI_AND;
+		raw_ungetc(p, next);
+		return T_SEMI;
+	case '&':
+		if (next == '&')
+			return T_AND_IF;
+		raw_ungetc(p, next);
+		return T_AMP;
+	case '|':
+		if (next == '|')
+			return T_OR_IF;
+		raw_ungetc(p, next);
+		return T_PIPE;
+	case '(':
+		raw_ungetc(p, next);
+		return T_LPAREN;
+	case ')':
+		raw_ungetc(p, next);
+		return T_RPAREN;
+	case '<':
+		if (next == '&')
+			return T_LESSAND;
+		if (next == '>')
+			return T_LESSGREAT;
+		if (next == '<') {
+			int third = pgetc(p);
+
+			if (third == '-')
+				return T_DLESSDASH;
+			raw_ungetc(p, third);
+			return T_DLESS;
+		}
+		raw_ungetc(p, next);
+		return T_LESS;
+	case '>':
+		if (next == '>')
+			return T_DGREAT;
+		if (next == '&')
+			return T_GREATAND;
+		if (next == '|')
+			return T_CLOBBER;
+		raw_ungetc(p, next);
+		return T_GREAT;
+	}
+	raw_ungetc(p, next);
+	return T_EOF;
+}
+
+static void next_token(struct parser *p)
+{
+	struct token *t = &p->token;
+	struct word_builder b;
+	int c;
+
+	for (;;) {
+		c = pgetc(p);
+		if (c == ' ' || c == '\t')
+			continue;
+		if (c == '#') {
+			/* A comment runs to the end of the line, backslashes and all. */
+			do
+				c = raw_getc(p);
+			while (c != '\n' && c != -1);
+		}
+		break;
+	}
+	clear_recent_aliases(p);
+	p->have_token = true;
+	t->word = NULL;
+	t->literal = NULL;
+	t->io_number = -1;
+	t->keyword = -1;
+	t->line = input_line(p->in);
+	input_set_continuation(p->in, true);
+	if (c == -1) {
+		t->kind = T_EOF;
+		if (p->heredocs != NULL)
+			read_heredocs(p);
+		return;
+	}
+	if (c == '\n') {
+		t->line--;
+		t->kind = T_NEWLINE;
+		if (p->heredocs != NULL)
+			read_heredocs(p);
+		return;
+	}
+	if (strchr(";&|()<>", c) != NULL) {
+		t->kind = read_operator(p, c);
+		return;
+	}
+	raw_ungetc(p, c);
+	builder_init(&b, p);
+	read_word_into(p, &b, MODE_NORMAL);
+	t->kind = T_WORD;
+	t->word = builder_finish(&b);
+	if (t->word->parts != NULL && t->word->parts->next == NULL &&
+	    t->word->parts->kind == PART_TEXT && !t->word->parts->quoted)
+		t->literal = t->word->parts->u.text.chars;
+	if (t->literal != NULL)
+		t->keyword = keyword_index(t->literal);
+	if (t->literal != NULL && all_digits(t->literal)) {
+		c = pgetc(p);
+		if (c == '<' || c == '>') {
+			long n = strtol(t->literal, NULL, 10);
+
+			t->kind = read_operator(p, c);
+			t->io_number = n > 0x7fffffff ? 0x7fffffff : (int)n;
+			t->word = NULL;
+			t->literal = NULL;
+			return;
+		}
+		raw_ungetc(p, c);
+	}
+}
+
+static struct token *peek(struct parser *p)
+{
+	if (!p->have_token)
+		next_token(p);
+	return &p->token;
+}
+
+static void consume(struct parser *p)
+{
+	p->have_token = false;
+}
+
+static bool is_word(struct token *t, enum keyword keyword)
+{
+	return t->kind == T_WORD && t->keyword == (int)keyword;
+}
+
+/* Substitute an alias for the peeked word if it names one. */
+static bool try_alias(struct parser *p)
+{
+	struct token *t = peek(p);
+	const char *value;
+	size_t length;
+
+	if (t->kind != T_WORD || t->literal == NULL)
+		return false;
+	value = alias_get(t->literal);
+	if (value == NULL || alias_in_use(p, t->literal))
+		return false;
+	length = strlen(value);
+	p->alias_next = length > 0 && (value[length - 1] == ' ' || value[length - 1] == '\t');
+	push_source(p, xstrdup(value), length, t->literal, false);
+	p->have_token = false;
+	return true;
+}
+
+/* The next token where a command may start: aliases are substituted. */
+static struct token *peek_command(struct parser *p)
+{
+	for (;;) {
+		struct token *t = peek(p);
+
+		if (t->kind != T_WORD || t->literal == NULL || t->keyword >= 0)
+			return t;
+		if (!try_alias(p))
+			return t;
+	}
+}
+
+static void skip_newlines(struct parser *p)
+{
+	while (peek(p)->kind == T_NEWLINE)
+		consume(p);
+}
+
+static void expect_word(struct parser *p, enum keyword keyword)
+{
+	char expecting[64];
+
+	if (!is_word(peek_command(p), keyword)) {
+		snprintf(expecting, sizeof expecting, "'%s'", reserved_words[keyword]);
+		unexpected(p, expecting);
+	}
+	consume(p);
+}
+
+/* Grammar */
+
+static struct node *new_node(struct parser *p, enum node_kind kind, int line)
+{
+	struct node *n = arena_zalloc(p->arena, sizeof(*n));
+
+	n->kind = kind;
+	n->line = line;
+	return n;
+}
+
+static bool is_redirection(enum token_kind k)
+{
+	return k >= T_LESS;
+}
+
+/* Read a here-document delimiter word: quote removal only, no expansions. */
+static char *read_heredoc_delimiter(struct parser *p, bool *quoted)
+{
+	struct strbuf sb = STRBUF_INIT;
+	int c;
+	char *result;
+	bool any = false;
+
+	*quoted = false;
+	do
+		c = pgetc(p);
+	while (c == ' ' || c == '\t');
+	for (;; c = pgetc(p)) {
+		if (ends_word(c)) {
+			raw_ungetc(p, c);
+			break;
+		}
+		any = true;
+		if (c == '\\') {
+			*quoted = true;
+			c = pgetc(p);
+			if (c < 0)
+				break;
+			strbuf_append_char(&sb, (char)c);
+		} else if (c == '\'') {
+			*quoted = true;
+			while ((c = raw_getc(p)) != '\'') {
+				if (c < 0)
+					syntax_error(p, "unterminated quoted string");
+				strbuf_append_char(&sb, (char)c);
+			}
+		} else if (c == '"') {
+			*quoted = true;
+			while ((c = pgetc(p)) != '"') {
+				if (c < 0)
+					syntax_error(p, "unterminated quoted string");
+				if (c == '\\') {
+					int next = pgetc(p);
+
+					if (next != '$' && next != '`' && next != '"' && next != '\\')
+						strbuf_append_char(&sb, '\\');
+					c = next;
+					if (c < 0)
+						syntax_error(p, "unterminated quoted string");
+				}
+				strbuf_append_char(&sb, (char)c);
+			}
+		} else {
+			strbuf_append_char(&sb, (char)c);
+		}
+	}
+	if (!any) {
+		strbuf_free(&sb);
+		next_token(p);
+		unexpected(p, "here-document delimiter");
+	}
+	result = arena_strndup(p->arena, strbuf_str(&sb), sb.length);
+	strbuf_free(&sb);
+	return result;
+}
+
+static struct redirection *parse_redirection(struct parser *p)
+{
+	struct token *t = peek(p);
+	struct redirection *r = arena_zalloc(p->arena, sizeof(*r));
+	enum token_kind kind = t->kind;
+
+	r->line = t->line;
+	r->fd = t->io_number;
+	consume(p);
+	switch (kind) {
+	case T_LESS: r->kind = REDIR_INPUT; break;
+	case T_GREAT: r->kind = REDIR_OUTPUT; break;
+	case T_CLOBBER: r->kind = REDIR_CLOBBER; break;
+	case T_DGREAT: r->kind = REDIR_APPEND; break;
+	case T_LESSAND: r->kind = REDIR_DUP_INPUT; break;
+	case T_GREATAND: r->kind = REDIR_DUP_OUTPUT; break;
+	case T_LESSGREAT: r->kind = REDIR_READ_WRITE; break;
+	default: r->kind = REDIR_HEREDOC; break;
+	}
+	if (r->fd < 0)
+		r->fd = (r->kind == REDIR_INPUT || r->kind == REDIR_DUP_INPUT ||
+		    r->kind == REDIR_READ_WRITE || r->kind == REDIR_HEREDOC) ? 0 : 1;
+	if (r->kind == REDIR_HEREDOC) {
+		struct heredoc *h = arena_zalloc(p->arena, sizeof(*h));
+		bool quoted;
+
+		h->delimiter = read_heredoc_delimiter(p, &quoted);
+		h->strip_tabs = kind == T_DLESSDASH;
+		h->redirection = r;
+		r->heredoc_literal = quoted;
+		*p->heredocs_tail = h;
+		p->heredocs_tail = &h->next;
+		return r;
+	}
+	t = peek(p);
+	if (t->kind != T_WORD)
+		unexpected(p, "a word after the redirection");
+	r->target = t->word;
+	consume(p);
+	return r;
+}
+
+/* Read the bodies of the here-documents waiting for this newline. */
+static void read_heredocs(struct parser *p)
+{
+	struct heredoc *h = p->heredocs;
+	struct strbuf line = STRBUF_INIT;
+	struct strbuf body = STRBUF_INIT;
+
+	p->heredocs = NULL;
+	p->heredocs_tail = &p->heredocs;
+	for (; h != NULL; h = h->next) {
+		struct redirection *r = h->redirection;
+		int start_line = input_line(p->in);
+		struct word *w;
+
+		strbuf_reset(&body);
+		for (;;) {
+			int c;
+			bool at_end = false;
+
+			strbuf_reset(&line);
+			for (;;) {
+				c = raw_getc(p);
+				if (c < 0) {
+					at_end = true;
+					break;
+				}
+				if (c == '\n')
+					break;
+				if (c == '\t' && h->strip_tabs && line.length == 0)
+					continue;
+				strbuf_append_char(&line, (char)c);
+			}
+			if (strcmp(strbuf_str(&line), h->delimiter) == 0 &&
+			    strlen(h->delimiter) == line.length)
+				break;
+			if (at_end) {
+				if (line.length == 0) {
+					strbuf_free(&line);
+					strbuf_free(&body);
+					syntax_error_at(p, start_line,
+					    "here-document delimited by end of file (wanted '%s')",
+					    h->delimiter);
+				}
+				strbuf_free(&line);
+				strbuf_free(&body);
+				syntax_error_at(p, start_line,
+				    "here-document delimited by end of file (wanted '%s')", h->delimiter);
+			}
+			strbuf_append(&body, strbuf_str(&line), line.length);
+			strbuf_append_char(&body, '\n');
+		}
+		if (r->heredoc_literal || body.length == 0) {
+			struct word_part *part = new_part(p, PART_TEXT, true);
+
+			part->u.text.length = body.length;
+			part->u.text.chars = arena_strndup(p->arena, strbuf_str(&body), body.length);
+			w = arena_zalloc(p->arena, sizeof(*w));
+			w->parts = part;
+		} else {
+			struct word_builder b;
+			struct saved_state saved;
+			size_t length = body.length;
+
+			save_state(p, &saved, true);
+			push_source(p, strbuf_release(&body), length, NULL, true);
+			builder_init(&b, p);
+			read_word_into(p, &b, MODE_HEREDOC);
+			w = builder_finish(&b);
+			pop_source(p);
+			restore_state(p, &saved, true);
+		}
+		r->target = w;
+	}
+	strbuf_free(&line);
+	strbuf_free(&body);
+}
+
+static bool looks_like_assignment(const struct word *w)
+{
+	const struct word_part *part = w->parts;
+	const char *s;
+	size_t n;
+
+	if (part == NULL || part->kind != PART_TEXT || part->quoted)
+		return false;
+	s = part->u.text.chars;
+	if (!is_name_start((unsigned char)s[0]))
+		return false;
+	n = 1;
+	while (is_name_char((unsigned char)s[n]))
+		n++;
+	return s[n] == '=';
+}
+
+/* Set WORD_ASSIGNMENT and WORD_HAS_TILDE as the word's shape says. */
+static void mark_word(struct word *w)
+{
+	bool assignment = looks_like_assignment(w);
+	bool first = true;
+
+	if (assignment)
+		w->flags |= WORD_ASSIGNMENT;
+	for (const struct word_part *part = w->parts; part != NULL; part = part->next, first = false) {
+		const char *s;
+
+		if (part->kind != PART_TEXT || part->quoted)
+			continue;
+		s = part->u.text.chars;
+		if (first && s[0] == '~') {
+			w->flags |= WORD_HAS_TILDE;
+			return;
+		}
+		if (!assignment)
+			continue;
+		for (size_t i = 1; i < part->u.text.length; i++)
+			if (s[i] == '~' && (s[i - 1] == '=' || s[i - 1] == ':')) {
+				w->flags |= WORD_HAS_TILDE;
+				return;
+			}
+	}
+}
+
+static void append_redirection(struct redirection ***tail, struct redirection *r)
+{
+	**tail = r;
+	*tail = &r->next;
+}
+
+/* Redirections after a compound command. */
+static void parse_trailing_redirections(struct parser *p, struct node *n)
+{
+	struct redirection **tail = &n->redirections;
+
+	while (*tail != NULL)
+		tail = &(*tail)->next;
+	while (is_redirection(peek(p)->kind))
+		append_redirection(&tail, parse_redirection(p));
+}
+
+static bool is_compound_start(struct token *t)
+{
+	return t->kind == T_LPAREN || is_word(t, KW_LBRACE) || is_word(t, KW_IF) ||
+	    is_word(t, KW_WHILE) || is_word(t, KW_UNTIL) || is_word(t, KW_FOR) ||
+	    is_word(t, KW_CASE);
+}
+
+static struct node *parse_simple(struct parser *p)
+{
+	struct token *t = peek(p);
+	struct node *n = new_node(p, NODE_SIMPLE, t->line);
+	struct word **assign_tail = &n->u.simple.assignments;
+	struct word **word_tail = &n->u.simple.words;
+	struct redirection **redir_tail = &n->redirections;
+	bool have_name = false;
+	bool prefix = false;
+
+	for (;;) {
+		if (!have_name)
+			t = prefix ? peek_command(p) : peek(p);
+		else if (p->alias_next) {
+			p->alias_next = false;
+			while (try_alias(p))
+				;
+			t = peek(p);
+		} else {
+			t = peek(p);
+		}
+		if (is_redirection(t->kind)) {
+			append_redirection(&redir_tail, parse_redirection(p));
+			prefix = true;
+			continue;
+		}
+		if (t->kind != T_WORD)
+			break;
+		mark_word(t->word);
+		if (!have_name && (t->word->flags & WORD_ASSIGNMENT)) {
+			*assign_tail = t->word;
+			assign_tail = &t->word->next;
+			consume(p);
+			prefix = true;
+			continue;
+		}
+		if (!have_name && !prefix && t->literal != NULL) {
+			/* name ( ) compound-command: a function definition? */
+			const char *name = t->literal;
+			int line = t->line;
+
+			*word_tail = t->word;
+			word_tail = &t->word->next;
+			consume(p);
+			have_name = true;
+			if (peek(p)->kind == T_LPAREN) {
+				struct node *f = new_node(p, NODE_FUNCTION, line);
+
+				if (strchr(name, '=') != NULL)
+					unexpected(p, NULL);
+				consume(p);
+				if (peek(p)->kind != T_RPAREN)
+					unexpected(p, "')'");
+				consume(p);
+				p->alias_next = false;
+				skip_newlines(p);
+				t = peek_command(p);
+				if (!is_compound_start(t))
+					unexpected(p, "a compound command");
+				f->u.function.name = arena_strdup(p->arena, name);
+				f->u.function.body = parse_command_node(p);
+				return f;
+			}
+			continue;
+		}
+		*word_tail = t->word;
+		word_tail = &t->word->next;
+		consume(p);
+		have_name = true;
+	}
+	if (!have_name && !prefix)
+		unexpected(p, NULL);
+	if (t->kind == T_LPAREN)
+		unexpected(p, NULL);
+	return n;
+}
+
+static struct node *parse_if(struct parser *p, int line)
+{
+	struct node *n = new_node(p, NODE_IF, line);
+	struct token *t;
+
+	n->u.if_.condition = parse_compound_list(p, false);
+	expect_word(p, KW_THEN);
+	n->u.if_.then_part = parse_compound_list(p, false);
+	t = peek_command(p);
+	if (is_word(t, KW_ELIF)) {
+		int elif_line = t->line;
+
+		consume(p);
+		nest(p);
+		n->u.if_.else_part = parse_if(p, elif_line);
+		unnest(p);
+		return n;
+	}
+	if (is_word(t, KW_ELSE)) {
+		consume(p);
+		n->u.if_.else_part = parse_compound_list(p, false);
+	}
+	expect_word(p, KW_FI);
+	return n;
+}
+
+static void parse_do_group(struct parser *p, struct node **body)
+{
+	expect_word(p, KW_DO);
+	*body = parse_compound_list(p, false);
+	expect_word(p, KW_DONE);
+}
+
+static struct node *parse_for(struct parser *p, int line)
+{
+	struct node *n = new_node(p, NODE_FOR, line);
+	struct token *t = peek(p);
+
+	if (t->kind != T_WORD || t->literal == NULL || !is_name_start((unsigned char)t->literal[0]))
+		unexpected(p, "a variable name");
+	for (const char *s = t->literal; *s != '\0'; s++)
+		if (!is_name_char((unsigned char)*s))
+			syntax_error_at(p, t->line, "bad for loop variable '%s'", t->literal);
+	n->u.for_.variable = arena_strdup(p->arena, t->literal);
+	consume(p);
+	t = peek(p);
+	if (t->kind == T_SEMI) {
+		consume(p);
+		skip_newlines(p);
+	} else {
+		skip_newlines(p);
+		t = peek_command(p);
+		if (is_word(t, KW_IN)) {
+			struct word **tail = &n->u.for_.items;
+
+			consume(p);
+			n->u.for_.has_in = true;
+			while ((t = peek(p))->kind == T_WORD) {
+				mark_word(t->word);
+				*tail = t->word;
+				tail = &t->word->next;
+				consume(p);
+			}
+			if (t->kind == T_SEMI)
+				consume(p);
+			else if (t->kind != T_NEWLINE)
+				unexpected(p, "'do'");
+			skip_newlines(p);
+		}
+	}
+	parse_do_group(p, &n->u.for_.body);
+	return n;
+}
+
+static struct node *parse_case(struct parser *p, int line)
+{
+	struct node *n = new_node(p, NODE_CASE, line);
+	struct case_item **tail = &n->u.case_.items;
+	struct token *t = peek(p);
+
+	if (t->kind != T_WORD)
+		unexpected(p, "a word");
+	n->u.case_.subject = t->word;
+	consume(p);
+	skip_newlines(p);
+	expect_word(p, KW_IN);
+	skip_newlines(p);
+	for (;;) {
+		struct case_item *item;
+		struct word **pattern_tail;
+
+		t = peek(p);
+		if (is_word(t, KW_ESAC)) {
+			consume(p);
+			break;
+		}
+		item = arena_zalloc(p->arena, sizeof(*item));
+		pattern_tail = &item->patterns;
+		if (t->kind == T_LPAREN) {
+			consume(p);
+			t = peek(p);
+		}
+		for (;;) {
+			if (t->kind != T_WORD)
+				unexpected(p, "a pattern");
+			*pattern_tail = t->word;
+			pattern_tail = &t->word->next;
+			consume(p);
+			t = peek(p);
+			if (t->kind == T_RPAREN)
+				break;
+			if (t->kind != T_PIPE)
+				unexpected(p, "')'");
+			consume(p);
+			t = peek(p);
+		}
+		consume(p);
+		item->body = parse_compound_list(p, true);
+		*tail = item;
+		tail = &item->next;
+		t = peek_command(p);
+		if (t->kind == T_DSEMI || t->kind == T_SEMI_AND) {
+			item->terminator = t->kind == T_DSEMI ? CASE_BREAK : CASE_FALLTHROUGH;
+			consume(p);
+			skip_newlines(p);
+			continue;
+		}
+		if (is_word(t, KW_ESAC)) {
+			consume(p);
+			break;
+		}
+		unexpected(p, "';;' or 'esac'");
+	}
+	return n;
+}
+
+static struct node *parse_command_node(struct parser *p)
+{
+	struct token *t = peek_command(p);
+	int line = t->line;
+	struct node *n;
+
+	nest(p);
+	if (t->kind == T_LPAREN) {
+		consume(p);
+		n = new_node(p, NODE_SUBSHELL, line);
+		n->u.unary.body = parse_compound_list(p, false);
+		if (peek(p)->kind != T_RPAREN)
+			unexpected(p, "')'");
+		consume(p);
+	} else if (t->kind == T_WORD && t->keyword >= 0) {
+		const char *w = t->literal;
+
+		if (strcmp(w, "{") == 0) {
+			consume(p);
+			n = new_node(p, NODE_GROUP, line);
+			n->u.unary.body = parse_compound_list(p, false);
+			expect_word(p, KW_RBRACE);
+		} else if (strcmp(w, "if") == 0) {
+			consume(p);
+			n = parse_if(p, line);
+		} else if (strcmp(w, "while") == 0 || strcmp(w, "until") == 0) {
+			consume(p);
+			n = new_node(p, w[0] == 'w' ? NODE_WHILE : NODE_UNTIL, line);
+			n->u.loop.condition = parse_compound_list(p, false);
+			parse_do_group(p, &n->u.loop.body);
+		} else if (strcmp(w, "for") == 0) {
+			consume(p);
+			n = parse_for(p, line);
+		} else if (strcmp(w, "case") == 0) {
+			consume(p);
+			n = parse_case(p, line);
+		} else if (strcmp(w, "in") == 0) {
+			/* Reserved only after "for name" and "case word". */
+			n = parse_simple(p);
+			unnest(p);
+			return n;
+		} else {
+			unexpected(p, NULL);
+		}
+		parse_trailing_redirections(p, n);
+	} else {
+		n = parse_simple(p);
+	}
+	unnest(p);
+	return n;
+}
+
+static struct node *parse_pipeline(struct parser *p)
+{
+	struct token *t;
+	int line;
+	bool negate = false;
+	struct node *first;
+	struct node **commands;
+	int count = 1;
+	int capacity = 4;
+	struct node *n;
+
+	t = peek_command(p);
+	line = t->line;
+	while (is_word(t, KW_BANG)) {
+		negate = !negate;
+		consume(p);
+		t = peek_command(p);
+	}
+	first = parse_command_node(p);
+	if (peek(p)->kind != T_PIPE) {
+		if (!negate)
+			return first;
+		n = new_node(p, NODE_PIPELINE, line);
+		n->u.pipeline.commands = arena_alloc(p->arena, sizeof(struct node *));
+		n->u.pipeline.commands[0] = first;
+		n->u.pipeline.count = 1;
+		n->u.pipeline.negate = true;
+		return n;
+	}
+	commands = xmalloc(capacity * sizeof(*commands));
+	commands[0] = first;
+	while (peek(p)->kind == T_PIPE) {
+		consume(p);
+		skip_newlines(p);
+		if (count == capacity) {
+			capacity *= 2;
+			commands = xrealloc(commands, capacity * sizeof(*commands));
+		}
+		commands[count++] = parse_command_node(p);
+	}
+	n = new_node(p, NODE_PIPELINE, line);
+	n->u.pipeline.commands = arena_alloc(p->arena, count * sizeof(*commands));
+	memcpy(n->u.pipeline.commands, commands, count * sizeof(*commands));
+	free(commands);
+	n->u.pipeline.count = count;
+	n->u.pipeline.negate = negate;
+	return n;
+}
+
+static struct node *parse_and_or(struct parser *p)
+{
+	struct node *left = parse_pipeline(p);
+
+	for (;;) {
+		struct token *t = peek(p);
+		struct node *n;
+
+		if (t->kind != T_AND_IF && t->kind != T_OR_IF)
+			return left;
+		n = new_node(p, t->kind == T_AND_IF ? NODE_AND : NODE_OR, left->line);
+		consume(p);
+		skip_newlines(p);
+		n->u.binary.left = left;
+		n->u.binary.right = parse_pipeline(p);
+		left = n;
+	}
+}
+
+/* Can the peeked token (in command position) start a command? */
+static bool starts_command(struct parser *p)
+{
+	struct token *t = peek_command(p);
+
+	switch (t->kind) {
+	case T_WORD:
+		if (t->literal == NULL)
+			return true;
+		return !(is_word(t, KW_THEN) || is_word(t, KW_ELSE) || is_word(t, KW_ELIF) ||
+		    is_word(t, KW_FI) || is_word(t, KW_DO) || is_word(t, KW_DONE) ||
+		    is_word(t, KW_ESAC) || is_word(t, KW_RBRACE));
+	case T_LPAREN:
+		return true;
+	default:
+		return is_redirection(t->kind);
+	}
+}
+
+/* Add item to a sequence being built (right-leaning, without recursion). */
+static void sequence_add(struct parser *p, struct node **head, struct node ***slot, struct node *item)
+{
+	if (*head == NULL) {
+		*head = item;
+		*slot = head;
+		return;
+	}
+	struct node *seq = new_node(p, NODE_SEQUENCE, (**slot)->line);
+
+	seq->u.binary.left = **slot;
+	seq->u.binary.right = item;
+	**slot = seq;
+	*slot = &seq->u.binary.right;
+}
+
+static struct node *background(struct parser *p, struct node *n)
+{
+	struct node *bg = new_node(p, NODE_BACKGROUND, n->line);
+
+	bg->u.unary.body = n;
+	return bg;
+}
+
+/* compound_list: newlines, and-or lists separated by ; & or newlines. */
+static struct node *parse_compound_list(struct parser *p, bool allow_empty)
+{
+	struct node *head = NULL;
+	struct node **slot = NULL;
+
+	skip_newlines(p);
+	while (starts_command(p)) {
+		struct node *item = parse_and_or(p);
+		struct token *t = peek(p);
+
+		if (t->kind == T_AMP)
+			item = background(p, item);
+		sequence_add(p, &head, &slot, item);
+		if (t->kind == T_SEMI || t->kind == T_AMP) {
+			consume(p);
+			skip_newlines(p);
+		} else if (t->kind == T_NEWLINE) {
+			skip_newlines(p);
+		} else {
+			break;
+		}
+	}
+	if (head == NULL && !allow_empty)
+		unexpected(p, NULL);
+	return head;
+}
+
+/* Public interface */
+
+static int keyword_index(const char *s)
+{
+	switch (s[0]) {
+	case '!': case '{': case '}': case 'c': case 'd': case 'e': case 'f':
+	case 'i': case 't': case 'u': case 'w':
+		break;
+	default:
+		return -1;
+	}
+	if (strlen(s) > 5)
+		return -1;
+	for (int i = 0; reserved_words[i] != NULL; i++)
+		if (strcmp(reserved_words[i], s) == 0)
+			return i;
+	return -1;
+}
+
+bool is_reserved_word(const char *s)
+{
+	return keyword_index(s) >= 0;
 }
 
 struct parser *parser_create(struct input *in)
@@ -27,24 +1913,84 @@ struct parser *parser_create(struct input *in)
 	struct parser *p = xcalloc(1, sizeof(*p));
 
 	p->in = in;
+	p->heredocs_tail = &p->heredocs;
 	return p;
+}
+
+static void parser_reset(struct parser *p)
+{
+	while (p->sources != NULL)
+		pop_source(p);
+	clear_recent_aliases(p);
+	p->have_token = false;
+	p->eof_pushed = false;
+	p->depth = 0;
+	p->heredocs = NULL;
+	p->heredocs_tail = &p->heredocs;
+	p->alias_next = false;
+	p->recording = 0;
+	strbuf_reset(&p->record);
 }
 
 void parser_destroy(struct parser *p)
 {
+	if (p == NULL)
+		return;
+	parser_reset(p);
+	strbuf_free(&p->record);
 	free(p);
 }
 
 struct node *parse_command(struct parser *p, struct arena *arena, bool *at_eof)
 {
-	(void)arena;
-	while (input_getc(p->in) >= 0)
-		;
-	*at_eof = true;
-	return NULL;
+	struct node *head = NULL;
+	struct node **slot = NULL;
+	struct token *t;
+
+	*at_eof = false;
+	p->arena = arena;
+	p->depth = 0;
+	p->alias_next = false;
+	input_set_continuation(p->in, false);
+	t = peek_command(p);
+	if (t->kind == T_EOF) {
+		consume(p);
+		*at_eof = true;
+		return NULL;
+	}
+	if (t->kind == T_NEWLINE) {
+		consume(p);
+		return NULL;
+	}
+	for (;;) {
+		struct node *item = parse_and_or(p);
+
+		t = peek(p);
+		if (t->kind == T_AMP)
+			item = background(p, item);
+		sequence_add(p, &head, &slot, item);
+		if (t->kind == T_SEMI || t->kind == T_AMP) {
+			consume(p);
+			t = peek_command(p);
+			if (t->kind == T_NEWLINE || t->kind == T_EOF)
+				break;
+			continue;
+		}
+		if (t->kind == T_NEWLINE || t->kind == T_EOF)
+			break;
+		unexpected(p, NULL);
+	}
+	/* Leave the end of file to be seen by the next call. */
+	if (t->kind == T_NEWLINE)
+		consume(p);
+	return head;
 }
 
 void parser_recover(struct parser *p)
 {
-	input_skip_line(p->in);
+	bool at_line_start = p->have_token && p->token.kind == T_NEWLINE;
+
+	parser_reset(p);
+	if (!at_line_start)
+		input_skip_line(p->in);
 }

@@ -1,20 +1,781 @@
-/* Operations on syntax trees: deep copy, debug dump, and printing as source. */
+/*
+ * Operations on syntax trees: deep copy (function bodies outlive the
+ * command's arena), the debug dump of "set -o debugtree", and printing a
+ * command back as shell source ("type f", function listing, "jobs").
+ *
+ * Lists (NODE_SEQUENCE) are right-leaning chains that may be very long,
+ * so every walk follows the right spine with a loop, not recursion.
+ */
+#include <string.h>
+
 #include "tree.h"
+
+static struct word *copy_words(const struct word *w, struct arena *a);
+static struct node *copy_node(const struct node *n, struct arena *a);
+
+static struct word_part *copy_parts(const struct word_part *part, struct arena *a)
+{
+	struct word_part *head = NULL;
+	struct word_part **tail = &head;
+
+	for (; part != NULL; part = part->next) {
+		struct word_part *c = arena_alloc(a, sizeof(*c));
+
+		*c = *part;
+		c->next = NULL;
+		switch (part->kind) {
+		case PART_TEXT:
+			c->u.text.chars = arena_strndup(a, part->u.text.chars, part->u.text.length);
+			break;
+		case PART_PARAM:
+			c->u.param.name = arena_strdup(a, part->u.param.name);
+			c->u.param.arg = copy_words(part->u.param.arg, a);
+			break;
+		case PART_COMMAND:
+			c->u.command.body = copy_node(part->u.command.body, a);
+			break;
+		case PART_ARITH:
+			c->u.arith.expr = copy_words(part->u.arith.expr, a);
+			break;
+		}
+		*tail = c;
+		tail = &c->next;
+	}
+	return head;
+}
+
+static struct word *copy_words(const struct word *w, struct arena *a)
+{
+	struct word *head = NULL;
+	struct word **tail = &head;
+
+	for (; w != NULL; w = w->next) {
+		struct word *c = arena_alloc(a, sizeof(*c));
+
+		c->flags = w->flags;
+		c->parts = copy_parts(w->parts, a);
+		c->next = NULL;
+		*tail = c;
+		tail = &c->next;
+	}
+	return head;
+}
+
+static struct redirection *copy_redirections(const struct redirection *r, struct arena *a)
+{
+	struct redirection *head = NULL;
+	struct redirection **tail = &head;
+
+	for (; r != NULL; r = r->next) {
+		struct redirection *c = arena_alloc(a, sizeof(*c));
+
+		*c = *r;
+		c->target = copy_words(r->target, a);
+		c->next = NULL;
+		*tail = c;
+		tail = &c->next;
+	}
+	return head;
+}
+
+static struct node *copy_node(const struct node *n, struct arena *a)
+{
+	struct node *head = NULL;
+	struct node **slot = &head;
+
+	/* Loop down the right spine of sequences; recurse elsewhere. */
+	while (n != NULL) {
+		struct node *c = arena_alloc(a, sizeof(*c));
+
+		*c = *n;
+		c->redirections = copy_redirections(n->redirections, a);
+		*slot = c;
+		switch (n->kind) {
+		case NODE_SIMPLE:
+			c->u.simple.assignments = copy_words(n->u.simple.assignments, a);
+			c->u.simple.words = copy_words(n->u.simple.words, a);
+			return head;
+		case NODE_PIPELINE:
+			c->u.pipeline.commands = arena_alloc(a,
+			    (size_t)n->u.pipeline.count * sizeof(struct node *));
+			for (int i = 0; i < n->u.pipeline.count; i++)
+				c->u.pipeline.commands[i] = copy_node(n->u.pipeline.commands[i], a);
+			return head;
+		case NODE_AND:
+		case NODE_OR:
+		case NODE_SEQUENCE:
+			c->u.binary.left = copy_node(n->u.binary.left, a);
+			slot = &c->u.binary.right;
+			n = n->u.binary.right;
+			break;
+		case NODE_BACKGROUND:
+		case NODE_SUBSHELL:
+		case NODE_GROUP:
+			slot = &c->u.unary.body;
+			n = n->u.unary.body;
+			break;
+		case NODE_IF:
+			c->u.if_.condition = copy_node(n->u.if_.condition, a);
+			c->u.if_.then_part = copy_node(n->u.if_.then_part, a);
+			slot = &c->u.if_.else_part;
+			n = n->u.if_.else_part;
+			break;
+		case NODE_WHILE:
+		case NODE_UNTIL:
+			c->u.loop.condition = copy_node(n->u.loop.condition, a);
+			slot = &c->u.loop.body;
+			n = n->u.loop.body;
+			break;
+		case NODE_FOR:
+			c->u.for_.variable = arena_strdup(a, n->u.for_.variable);
+			c->u.for_.items = copy_words(n->u.for_.items, a);
+			slot = &c->u.for_.body;
+			n = n->u.for_.body;
+			break;
+		case NODE_CASE: {
+			struct case_item **tail = &c->u.case_.items;
+
+			c->u.case_.subject = copy_words(n->u.case_.subject, a);
+			for (const struct case_item *i = n->u.case_.items; i != NULL; i = i->next) {
+				struct case_item *ci = arena_alloc(a, sizeof(*ci));
+
+				*ci = *i;
+				ci->patterns = copy_words(i->patterns, a);
+				ci->body = copy_node(i->body, a);
+				ci->next = NULL;
+				*tail = ci;
+				tail = &ci->next;
+			}
+			return head;
+		}
+		case NODE_FUNCTION:
+			c->u.function.name = arena_strdup(a, n->u.function.name);
+			slot = &c->u.function.body;
+			n = n->u.function.body;
+			break;
+		}
+	}
+	*slot = NULL;
+	return head;
+}
 
 struct node *tree_copy(const struct node *n, struct arena *a)
 {
-	(void)a;
-	return (struct node *)n;
+	return copy_node(n, a);
+}
+
+/* The debug dump */
+
+static void indent(struct output *o, int level)
+{
+	for (int i = 0; i < level; i++)
+		out_str(o, "  ");
+}
+
+/* A byte in a dumped text: printable as is, else a C-like escape. */
+static void dump_char(struct output *o, unsigned char c, const char *specials)
+{
+	switch (c) {
+	case '\n': out_str(o, "\\n"); return;
+	case '\t': out_str(o, "\\t"); return;
+	}
+	if (c < 32 || c == 127) {
+		out_printf(o, "\\%03o", c);
+		return;
+	}
+	if (strchr(specials, c) != NULL)
+		out_char(o, '\\');
+	out_char(o, (char)c);
+}
+
+static void dump_word(struct output *o, const struct word *w);
+static void dump_node(struct output *o, const struct node *n, int level);
+static void print_source(struct output *o, const struct node *n, int level);
+
+static const char *param_op_text(const struct word_part *part)
+{
+	switch (part->u.param.op) {
+	case PARAM_DEFAULT: return "-";
+	case PARAM_ASSIGN: return "=";
+	case PARAM_ERROR: return "?";
+	case PARAM_ALTERNATIVE: return "+";
+	case PARAM_REMOVE_SMALL_SUFFIX: return "%";
+	case PARAM_REMOVE_LARGE_SUFFIX: return "%%";
+	case PARAM_REMOVE_SMALL_PREFIX: return "#";
+	case PARAM_REMOVE_LARGE_PREFIX: return "##";
+	default: return "";
+	}
+}
+
+/*
+ * Parts, concatenated: unquoted text bare (special characters escaped
+ * with a backslash), quoted text in '...', expansions as ${...}, $(...),
+ * $((...)); a quoted expansion is wrapped in "...".
+ */
+static void dump_parts(struct output *o, const struct word_part *part)
+{
+	for (; part != NULL; part = part->next) {
+		switch (part->kind) {
+		case PART_TEXT:
+			if (part->quoted)
+				out_char(o, '\'');
+			for (size_t i = 0; i < part->u.text.length; i++)
+				dump_char(o, (unsigned char)part->u.text.chars[i],
+				    part->quoted ? "'\\" : "'\"\\$` {}");
+			if (part->quoted)
+				out_char(o, '\'');
+			break;
+		case PART_PARAM:
+			if (part->quoted)
+				out_char(o, '"');
+			out_str(o, "${");
+			if (part->u.param.op == PARAM_LENGTH)
+				out_char(o, '#');
+			out_str(o, part->u.param.name);
+			if (part->u.param.colon)
+				out_char(o, ':');
+			out_str(o, param_op_text(part));
+			if (part->u.param.arg != NULL)
+				dump_parts(o, part->u.param.arg->parts);
+			out_char(o, '}');
+			if (part->quoted)
+				out_char(o, '"');
+			break;
+		case PART_COMMAND:
+			if (part->quoted)
+				out_char(o, '"');
+			out_str(o, part->u.command.backquoted ? "$(`" :
+			    part->u.command.body != NULL &&
+			    part->u.command.body->kind == NODE_SUBSHELL ? "$( " : "$(");
+			if (part->u.command.body != NULL)
+				print_source(o, part->u.command.body, -1);
+			out_str(o, part->u.command.backquoted ? "`)" : ")");
+			if (part->quoted)
+				out_char(o, '"');
+			break;
+		case PART_ARITH:
+			if (part->quoted)
+				out_char(o, '"');
+			out_str(o, "$((");
+			dump_parts(o, part->u.arith.expr->parts);
+			out_str(o, "))");
+			if (part->quoted)
+				out_char(o, '"');
+			break;
+		}
+	}
+}
+
+static void dump_word(struct output *o, const struct word *w)
+{
+	dump_parts(o, w->parts);
+	if (w->flags & WORD_ASSIGNMENT)
+		out_str(o, " [assign]");
+	if (w->flags & WORD_HAS_TILDE)
+		out_str(o, " [tilde]");
+}
+
+static const char *redirection_operator(const struct redirection *r)
+{
+	switch (r->kind) {
+	case REDIR_INPUT: return "<";
+	case REDIR_OUTPUT: return ">";
+	case REDIR_CLOBBER: return ">|";
+	case REDIR_APPEND: return ">>";
+	case REDIR_READ_WRITE: return "<>";
+	case REDIR_DUP_INPUT: return "<&";
+	case REDIR_DUP_OUTPUT: return ">&";
+	case REDIR_HEREDOC: return "<<";
+	}
+	return "?";
+}
+
+static void dump_redirections(struct output *o, const struct redirection *r, int level)
+{
+	for (; r != NULL; r = r->next) {
+		indent(o, level);
+		out_printf(o, "redir: %d%s", r->fd, redirection_operator(r));
+		if (r->kind == REDIR_HEREDOC && r->heredoc_literal)
+			out_str(o, " (literal)");
+		out_char(o, ' ');
+		if (r->target != NULL)
+			dump_word(o, r->target);
+		out_char(o, '\n');
+	}
+}
+
+static void dump_label(struct output *o, const char *label, const struct node *n, int level)
+{
+	indent(o, level);
+	out_str(o, label);
+	out_char(o, '\n');
+	dump_node(o, n, level + 1);
+}
+
+static void dump_node(struct output *o, const struct node *n, int level)
+{
+	while (n != NULL) {
+		indent(o, level);
+		switch (n->kind) {
+		case NODE_SIMPLE:
+			out_str(o, "simple\n");
+			for (const struct word *w = n->u.simple.assignments; w; w = w->next) {
+				indent(o, level + 1);
+				out_str(o, "assign: ");
+				dump_word(o, w);
+				out_char(o, '\n');
+			}
+			for (const struct word *w = n->u.simple.words; w; w = w->next) {
+				indent(o, level + 1);
+				out_str(o, "word: ");
+				dump_word(o, w);
+				out_char(o, '\n');
+			}
+			dump_redirections(o, n->redirections, level + 1);
+			return;
+		case NODE_PIPELINE:
+			out_str(o, n->u.pipeline.negate ? "pipeline !\n" : "pipeline\n");
+			for (int i = 0; i < n->u.pipeline.count; i++)
+				dump_node(o, n->u.pipeline.commands[i], level + 1);
+			return;
+		case NODE_AND:
+		case NODE_OR:
+			out_str(o, n->kind == NODE_AND ? "and\n" : "or\n");
+			dump_node(o, n->u.binary.left, level + 1);
+			dump_node(o, n->u.binary.right, level + 1);
+			return;
+		case NODE_SEQUENCE:
+			/* Flattened: every element of the chain at one level. */
+			out_str(o, "sequence\n");
+			for (;;) {
+				dump_node(o, n->u.binary.left, level + 1);
+				n = n->u.binary.right;
+				if (n == NULL || n->kind != NODE_SEQUENCE || n->redirections != NULL)
+					break;
+			}
+			dump_node(o, n, level + 1);
+			return;
+		case NODE_BACKGROUND:
+			out_str(o, "background\n");
+			break;
+		case NODE_SUBSHELL:
+			out_str(o, "subshell\n");
+			break;
+		case NODE_GROUP:
+			out_str(o, "group\n");
+			break;
+		case NODE_IF:
+			out_str(o, "if\n");
+			dump_label(o, "condition", n->u.if_.condition, level + 1);
+			dump_label(o, "then", n->u.if_.then_part, level + 1);
+			if (n->u.if_.else_part != NULL)
+				dump_label(o, "else", n->u.if_.else_part, level + 1);
+			dump_redirections(o, n->redirections, level + 1);
+			return;
+		case NODE_WHILE:
+		case NODE_UNTIL:
+			out_str(o, n->kind == NODE_WHILE ? "while\n" : "until\n");
+			dump_label(o, "condition", n->u.loop.condition, level + 1);
+			dump_label(o, "do", n->u.loop.body, level + 1);
+			dump_redirections(o, n->redirections, level + 1);
+			return;
+		case NODE_FOR:
+			out_printf(o, "for %s%s\n", n->u.for_.variable, n->u.for_.has_in ? " in" : "");
+			for (const struct word *w = n->u.for_.items; w; w = w->next) {
+				indent(o, level + 1);
+				out_str(o, "item: ");
+				dump_word(o, w);
+				out_char(o, '\n');
+			}
+			dump_label(o, "do", n->u.for_.body, level + 1);
+			dump_redirections(o, n->redirections, level + 1);
+			return;
+		case NODE_CASE:
+			out_str(o, "case ");
+			dump_word(o, n->u.case_.subject);
+			out_char(o, '\n');
+			for (const struct case_item *i = n->u.case_.items; i; i = i->next) {
+				indent(o, level + 1);
+				out_str(o, i->terminator == CASE_BREAK ? "item ;;\n" : "item ;&\n");
+				for (const struct word *w = i->patterns; w; w = w->next) {
+					indent(o, level + 2);
+					out_str(o, "pattern: ");
+					dump_word(o, w);
+					out_char(o, '\n');
+				}
+				dump_node(o, i->body, level + 2);
+			}
+			dump_redirections(o, n->redirections, level + 1);
+			return;
+		case NODE_FUNCTION:
+			out_printf(o, "function %s\n", n->u.function.name);
+			dump_node(o, n->u.function.body, level + 1);
+			return;
+		}
+		/* Unary nodes: redirections first, then the body one level in. */
+		dump_redirections(o, n->redirections, level + 1);
+		n = n->u.unary.body;
+		level++;
+	}
 }
 
 void tree_print(struct output *o, const struct node *n)
 {
-	(void)o;
-	(void)n;
+	dump_node(o, n, 0);
+	out_flush(o);
+}
+
+/* Printing as source */
+
+static void source_quoted_text(struct output *o, const char *s, size_t n, bool in_dquote)
+{
+	if (in_dquote) {
+		for (size_t i = 0; i < n; i++) {
+			if (strchr("$`\"\\", s[i]) != NULL)
+				out_char(o, '\\');
+			out_char(o, s[i]);
+		}
+		return;
+	}
+	out_char(o, '\'');
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '\'')
+			out_str(o, "'\\''");
+		else
+			out_char(o, s[i]);
+	}
+	out_char(o, '\'');
+}
+
+static void source_parts(struct output *o, const struct word_part *part, bool in_dquote);
+
+static void source_word(struct output *o, const struct word *w)
+{
+	if (w->parts == NULL)
+		out_str(o, "''");
+	source_parts(o, w->parts, false);
+}
+
+static void source_parts(struct output *o, const struct word_part *part, bool in_dquote)
+{
+	for (; part != NULL; part = part->next) {
+		bool open = part->kind != PART_TEXT && part->quoted && !in_dquote;
+		bool inner = in_dquote || (part->kind != PART_TEXT && part->quoted);
+
+		if (open)
+			out_char(o, '"');
+		switch (part->kind) {
+		case PART_TEXT:
+			if (part->quoted) {
+				source_quoted_text(o, part->u.text.chars, part->u.text.length, in_dquote);
+			} else {
+				for (size_t i = 0; i < part->u.text.length; i++) {
+					char c = part->u.text.chars[i];
+
+					/* Backslash anything that might be read specially. */
+					if (strchr("|&;<>()$`\\\"' \t\n#{}", c) != NULL &&
+					    !(in_dquote && c != '"' && c != '\\' && c != '$' && c != '`' && c != '}'))
+						out_char(o, '\\');
+					out_char(o, c);
+				}
+			}
+			break;
+		case PART_PARAM: {
+			enum param_op op = part->u.param.op;
+			bool pattern = op >= PARAM_REMOVE_SMALL_SUFFIX;
+
+			out_str(o, "${");
+			if (op == PARAM_LENGTH)
+				out_char(o, '#');
+			out_str(o, part->u.param.name);
+			if (part->u.param.colon)
+				out_char(o, ':');
+			out_str(o, param_op_text(part));
+			if (part->u.param.arg != NULL)
+				source_parts(o, part->u.param.arg->parts, inner && !pattern);
+			out_char(o, '}');
+			break;
+		}
+		case PART_COMMAND:
+			/* "$( (" so that it does not read back as $(( */
+			out_str(o, part->u.command.body != NULL &&
+			    part->u.command.body->kind == NODE_SUBSHELL ? "$( " : "$(");
+			if (part->u.command.body != NULL)
+				print_source(o, part->u.command.body, -1);
+			out_char(o, ')');
+			break;
+		case PART_ARITH:
+			out_str(o, "$((");
+			source_parts(o, part->u.arith.expr->parts, true);
+			out_str(o, "))");
+			break;
+		}
+		if (open)
+			out_char(o, '"');
+	}
+}
+
+static void source_words(struct output *o, const struct word *w, bool *first)
+{
+	for (; w != NULL; w = w->next) {
+		if (!*first)
+			out_char(o, ' ');
+		*first = false;
+		source_word(o, w);
+	}
+}
+
+/*
+ * Here-document bodies are printed after the command's line; they are
+ * collected while the line is printed.
+ */
+static void source_redirections(struct output *o, const struct redirection *r, bool *first)
+{
+	for (; r != NULL; r = r->next) {
+		bool default_fd = r->fd == ((r->kind == REDIR_INPUT || r->kind == REDIR_DUP_INPUT ||
+		    r->kind == REDIR_READ_WRITE || r->kind == REDIR_HEREDOC) ? 0 : 1);
+
+		if (!*first)
+			out_char(o, ' ');
+		*first = false;
+		if (!default_fd)
+			out_printf(o, "%d", r->fd);
+		out_str(o, redirection_operator(r));
+		if (r->kind == REDIR_HEREDOC) {
+			/* The body follows the line, ended by a fixed delimiter. */
+			out_str(o, r->heredoc_literal ? "'VSH_EOF'" : "VSH_EOF");
+			continue;
+		}
+		if (r->target != NULL)
+			source_word(o, r->target);
+	}
+}
+
+static void source_heredoc_bodies(struct output *o, const struct redirection *r)
+{
+	for (; r != NULL; r = r->next) {
+		if (r->kind != REDIR_HEREDOC || r->target == NULL)
+			continue;
+		out_char(o, '\n');
+		/* The body as it was (unquoted expansions were parsed; print them back). */
+		for (const struct word_part *part = r->target->parts; part; part = part->next) {
+			if (part->kind == PART_TEXT && r->heredoc_literal) {
+				out_write(o, part->u.text.chars, part->u.text.length);
+			} else if (part->kind == PART_TEXT) {
+				for (size_t i = 0; i < part->u.text.length; i++) {
+					char c = part->u.text.chars[i];
+
+					if (c == '$' || c == '`' || c == '\\')
+						out_char(o, '\\');
+					out_char(o, c);
+				}
+			} else {
+				struct word_part single = *part;
+
+				single.next = NULL;
+				single.quoted = false;
+				source_parts(o, &single, false);
+			}
+		}
+		out_str(o, "VSH_EOF");
+	}
+}
+
+static bool has_heredoc(const struct redirection *r)
+{
+	for (; r != NULL; r = r->next)
+		if (r->kind == REDIR_HEREDOC)
+			return true;
+	return false;
+}
+
+static void newline_indent(struct output *o, int level)
+{
+	if (level < 0) {
+		out_char(o, ' ');
+		return;
+	}
+	out_char(o, '\n');
+	for (int i = 0; i < level; i++)
+		out_char(o, '\t');
+}
+
+/* Before a closing fi, done, } or esac: a one-line form needs a ';'. */
+static void close_indent(struct output *o, int level)
+{
+	if (level < 0)
+		out_char(o, ';');
+	newline_indent(o, level);
+}
+
+/* Separator before a following list element ("; " inline, newline otherwise). */
+static void print_list_body(struct output *o, const struct node *n, int level)
+{
+	newline_indent(o, level);
+	print_source(o, n, level);
+}
+
+static void print_trailing_redirections(struct output *o, const struct node *n)
+{
+	bool first = true;
+
+	if (n->redirections != NULL)
+		source_redirections(o, n->redirections, &first);
+}
+
+/* level < 0: everything on one line (for $(...) and "jobs"). */
+static void print_source(struct output *o, const struct node *n, int level)
+{
+	int inner = level < 0 ? -1 : level + 1;
+
+	if (n == NULL)
+		return;
+	switch (n->kind) {
+	case NODE_SIMPLE: {
+		bool first = true;
+
+		source_words(o, n->u.simple.assignments, &first);
+		source_words(o, n->u.simple.words, &first);
+		source_redirections(o, n->redirections, &first);
+		source_heredoc_bodies(o, n->redirections);
+		if (has_heredoc(n->redirections))
+			newline_indent(o, level < 0 ? 0 : level);
+		return;
+	}
+	case NODE_PIPELINE:
+		if (n->u.pipeline.negate)
+			out_str(o, "! ");
+		for (int i = 0; i < n->u.pipeline.count; i++) {
+			if (i > 0)
+				out_str(o, " | ");
+			print_source(o, n->u.pipeline.commands[i], level);
+		}
+		return;
+	case NODE_AND:
+	case NODE_OR:
+		print_source(o, n->u.binary.left, level);
+		out_str(o, n->kind == NODE_AND ? " && " : " || ");
+		print_source(o, n->u.binary.right, level);
+		return;
+	case NODE_SEQUENCE:
+		for (;;) {
+			const struct node *left = n->u.binary.left;
+
+			print_source(o, left, level);
+			if (left->kind == NODE_BACKGROUND)
+				out_char(o, ' ');
+			else if (level < 0)
+				out_char(o, ';');
+			n = n->u.binary.right;
+			if (level < 0)
+				out_char(o, ' ');
+			else
+				newline_indent(o, level);
+			if (n->kind != NODE_SEQUENCE) {
+				print_source(o, n, level);
+				return;
+			}
+		}
+	case NODE_BACKGROUND:
+		print_source(o, n->u.unary.body, level);
+		out_str(o, " &");
+		return;
+	case NODE_SUBSHELL:
+		out_str(o, "( ");
+		print_source(o, n->u.unary.body, level < 0 ? -1 : level);
+		out_str(o, " )");
+		break;
+	case NODE_GROUP:
+		out_char(o, '{');
+		print_list_body(o, n->u.unary.body, inner);
+		close_indent(o, level);
+		out_char(o, '}');
+		break;
+	case NODE_IF: {
+		const struct node *i = n;
+
+		out_str(o, "if ");
+		for (;;) {
+			print_source(o, i->u.if_.condition, inner);
+			out_str(o, level < 0 ? "; then" : "; then");
+			print_list_body(o, i->u.if_.then_part, inner);
+			if (i->u.if_.else_part == NULL)
+				break;
+			close_indent(o, level);
+			if (i->u.if_.else_part->kind == NODE_IF &&
+			    i->u.if_.else_part->redirections == NULL) {
+				out_str(o, "elif ");
+				i = i->u.if_.else_part;
+				continue;
+			}
+			out_str(o, "else");
+			print_list_body(o, i->u.if_.else_part, inner);
+			break;
+		}
+		close_indent(o, level);
+		out_str(o, "fi");
+		break;
+	}
+	case NODE_WHILE:
+	case NODE_UNTIL:
+		out_str(o, n->kind == NODE_WHILE ? "while " : "until ");
+		print_source(o, n->u.loop.condition, inner);
+		out_str(o, "; do");
+		print_list_body(o, n->u.loop.body, inner);
+		close_indent(o, level);
+		out_str(o, "done");
+		break;
+	case NODE_FOR: {
+		bool first = true;
+
+		out_printf(o, "for %s", n->u.for_.variable);
+		if (n->u.for_.has_in) {
+			out_str(o, " in");
+			first = false;
+			source_words(o, n->u.for_.items, &first);
+		}
+		out_str(o, "; do");
+		print_list_body(o, n->u.for_.body, inner);
+		close_indent(o, level);
+		out_str(o, "done");
+		break;
+	}
+	case NODE_CASE:
+		out_str(o, "case ");
+		source_word(o, n->u.case_.subject);
+		out_str(o, " in");
+		for (const struct case_item *i = n->u.case_.items; i; i = i->next) {
+			newline_indent(o, inner);
+			out_char(o, '(');
+			for (const struct word *w = i->patterns; w; w = w->next) {
+				if (w != i->patterns)
+					out_str(o, " | ");
+				source_word(o, w);
+			}
+			out_char(o, ')');
+			if (i->body != NULL) {
+				out_char(o, ' ');
+				print_source(o, i->body, inner < 0 ? -1 : inner + 1);
+			}
+			out_str(o, i->terminator == CASE_BREAK ? " ;;" : " ;&");
+		}
+		newline_indent(o, level);
+		out_str(o, "esac");
+		break;
+	case NODE_FUNCTION:
+		out_printf(o, "%s() ", n->u.function.name);
+		print_source(o, n->u.function.body, level);
+		return;
+	}
+	/* Compound commands: their redirections follow. */
+	if (n->redirections != NULL) {
+		out_char(o, ' ');
+		print_trailing_redirections(o, n);
+		source_heredoc_bodies(o, n->redirections);
+	}
 }
 
 void tree_print_source(struct output *o, const struct node *n)
 {
-	(void)o;
-	(void)n;
+	print_source(o, n, 0);
 }
