@@ -1,0 +1,85 @@
+#! /usr/bin/env atf-sh
+. "$(atf_get_srcdir)/common.sh"
+
+atf_test_case export
+export_head() { atf_set descr "export marks variables for the environment"; }
+export_body()
+{
+	atf_check -o inline:'1 2 [unset]\n' vsh -c 'a=1; export a; export b=2 c; sh -c "echo \$a \$b [\${c-unset}]"'
+	atf_check -o inline:'x y\n' vsh -c 'export v="x y"; sh -c "echo \$v"'
+	atf_check -o inline:'[unset]\n' vsh -c 'export e; sh -c "echo [\${e-unset}]"'
+	atf_check -o inline:'late\n' vsh -c 'export l; l=late; sh -c "echo \$l"'
+}
+
+atf_test_case export_p
+export_p_head() { atf_set descr "export -p lists re-inputtable commands"; }
+export_p_body()
+{
+	atf_check -o inline:"export A=1\nexport B\nexport C='x y'\nexport D='it'\\\\''s'\n" \
+	    vsh -c "export A=1 B C='x y' D=\"it's\"; export -p | grep -E '^export [A-D]\\>'"
+	atf_check -o inline:"export A=1\n" vsh -c "export A=1; export | grep '^export A='"
+	atf_check -o inline:'x y|set\n' \
+	    vsh -c "export C='x y' U; s=\$(export -p); unset C U; eval \"\$s\"; echo \"\$C|\${U-set}\""
+}
+
+atf_test_case readonly
+readonly_head() { atf_set descr "readonly, readonly -p, and assignment errors"; }
+readonly_body()
+{
+	atf_check -o inline:"readonly R='x y'\nreadonly S\n" \
+	    vsh -c "readonly R='x y' S; readonly -p | grep -E '^readonly [RS]\\>'"
+	atf_check -o inline:'ok 1\n' vsh -c 'readonly x=1; readonly x; echo ok $x'
+	atf_check -s exit:1 -o empty -e match:'x: is read only$' vsh -c 'readonly x=1; x=2; echo not reached'
+	atf_check -s exit:2 -o empty -e match:'export: x: is read only$' vsh -c 'readonly x=1; export x=3; echo not reached'
+	atf_check -s exit:2 -o empty -e match:'readonly: x: is read only$' vsh -c 'readonly x=1; readonly x=2; echo not reached'
+	atf_check -o inline:'1\n' vsh -c 'readonly x=1; export x; sh -c "echo \$x"'
+}
+
+atf_test_case bad_names
+bad_names_head() { atf_set descr "invalid names are special built-in errors"; }
+bad_names_body()
+{
+	atf_check -s exit:2 -o empty -e match:'export: 1abc: bad variable name$' vsh -c 'export 1abc; echo not reached'
+	atf_check -s exit:2 -o empty -e match:'readonly: a-b: bad variable name$' vsh -c 'readonly a-b=1; echo not reached'
+	atf_check -s exit:2 -o empty -e match:'unset: 1abc: bad variable name$' vsh -c 'unset 1abc; echo not reached'
+	atf_check -s exit:2 -o empty -e match:'export: -x: invalid option' vsh -c 'export -x; echo not reached'
+	printf 'export 1abc\necho reached $?\n' >script
+	atf_check -o inline:'reached 2\n' -e match:'export: 1abc: bad variable name' vsh -i <script
+}
+
+atf_test_case unset
+unset_head() { atf_set descr "unset -v and -f"; }
+unset_body()
+{
+	atf_check -o inline:'unset 0\n' vsh -c 'a=1; unset a; echo ${a-unset} $?'
+	atf_check -o inline:'0\n' vsh -c 'unset nonexistent; echo $?'
+	atf_check -o inline:'[]\n' vsh -c 'export a=1; unset a; sh -c "echo [\$a]"'
+	atf_check -o inline:'unset unset\n' vsh -c 'a=1 b=2; unset -v a b; echo ${a-unset} ${b-unset}'
+	atf_check -s exit:127 -o inline:'f\n' -e match:'f: not found' vsh -c 'f() { echo f; }; f; unset -f f; f'
+	atf_check -o inline:'1\n' vsh -c 'f=1; f() { :; }; unset -f f; echo $f'
+	atf_check -o inline:'0\n' vsh -c 'unset -f nosuch; echo $?'
+	atf_check -s exit:2 -o empty -e match:'unset: x: is read only$' vsh -c 'readonly x=1; unset x; echo not reached'
+}
+
+atf_test_case local
+local_head() { atf_set descr "local variables in functions (dash semantics)"; }
+local_body()
+{
+	atf_check -o inline:'in:1\n2 3\n1 unset\n' \
+	    vsh -c 'g() { local x; echo "in:${x-unset}"; x=2; local y=3; echo $x $y; }; x=1; g; echo $x ${y-unset}'
+	atf_check -o inline:'5\nunset\n' vsh -c 'h() { local v=5; export v; sh -c "echo \$v"; }; h; echo "${v-unset}"'
+	atf_check -o inline:'inner\nouter\n' \
+	    vsh -c 'v=outer; a() { local v=inner; b; }; b() { echo $v; }; a; echo $v'
+	atf_check -o inline:'2\n' -e match:'local: not in a function$' vsh -c 'local x; echo $?'
+	atf_check -o inline:'2\n' -e match:'local: 1x: bad variable name$' vsh -c 'f() { local 1x; echo $?; }; f'
+}
+
+atf_init_test_cases()
+{
+	atf_add_test_case export
+	atf_add_test_case export_p
+	atf_add_test_case readonly
+	atf_add_test_case bad_names
+	atf_add_test_case unset
+	atf_add_test_case local
+}
