@@ -79,9 +79,8 @@ int builtin_return(int argc, char **argv)
 {
 	int status = shell.last_status;
 
-	if (argc > 2)
-		error_raise("%s: too many arguments", argv[0]);
-	if (argc == 2)
+	/* Extra operands are ignored, as dash does. */
+	if (argc >= 2)
 		status = parse_status(argv[0], argv[1]);
 	/* Outside functions and "." scripts, return ends the current input (as in dash). */
 	pending_jump = JUMP_RETURN;
@@ -92,9 +91,7 @@ int builtin_exit(int argc, char **argv)
 {
 	int status = shell.last_status;
 
-	if (argc > 2)
-		error_raise("%s: too many arguments", argv[0]);
-	if (argc == 2)
+	if (argc >= 2)
 		status = parse_status(argv[0], argv[1]);
 	shell_exit(status);
 }

@@ -55,15 +55,6 @@ static int run_depth;
 /* The deepest function nesting allowed; the stack check below usually comes first. */
 #define FUNCTION_DEPTH_MAX 10000
 
-/*
- * Without trap.c telling us otherwise, assume a trap may be set, so the
- * last command of a child is never exec'd over an EXIT trap.
- */
-__attribute__((weak)) bool traps_active(void)
-{
-	return true;
-}
-
 static void scope_push(void)
 {
 	var_scope_push();
@@ -525,8 +516,12 @@ static int exec_simple(struct node *n, int flags, struct job *job)
 		for (w = n->u.simple.assignments; w != NULL; w = w->next)
 			assignment_count++;
 		assignments = arena_alloc(&scratch, (size_t)assignment_count * sizeof *assignments);
-		for (w = n->u.simple.assignments; w != NULL; w = w->next)
+		for (w = n->u.simple.assignments; w != NULL; w = w->next) {
 			assignments[i++] = expand_assignment(w);
+			/* Without a command, each assignment is seen by the next ("x=a y=$x"). */
+			if (argc == 0 && n->redirections == NULL)
+				var_assign_string(assignments[i - 1], 0);
+		}
 	}
 	if (option_on(OPT_XTRACE) && (argc > 0 || assignment_count > 0))
 		trace_command(assignments, assignment_count, argv);
@@ -540,9 +535,9 @@ static int exec_simple(struct node *n, int flags, struct job *job)
 			redir_restore();
 			if (status != 0)
 				return status;
+			for (int i = 0; i < assignment_count; i++)
+				var_assign_string(assignments[i], 0);
 		}
-		for (int i = 0; i < assignment_count; i++)
-			var_assign_string(assignments[i], 0);
 		return status;
 	}
 
@@ -994,6 +989,9 @@ int exec_node(struct node *n, int flags)
 
 	if (n == NULL)
 		return shell.last_status = 0;
+	/* set -n: read commands but run none (ignored by interactive shells). */
+	if (option_on(OPT_NOEXEC) && !shell.interactive)
+		return 0;
 	if (n->redirections != NULL && n->kind != NODE_SIMPLE) {
 		shell.lineno = n->line;
 		if (redir_apply(n->redirections, 0) < 0)

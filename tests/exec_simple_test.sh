@@ -1,0 +1,134 @@
+#! /usr/bin/env atf-sh
+. "$(atf_get_srcdir)/common.sh"
+
+atf_test_case not_found
+not_found_head() { atf_set descr "an unknown command: status 127, message on the redirected stderr, no process"; }
+not_found_body()
+{
+	atf_check -s exit:127 -e inline:'vsh: -c: line 1: nosuch_cmd: not found\n' vsh -c 'nosuch_cmd'
+	atf_check -s exit:0 -o inline:'127\n' vsh -c 'nosuch_cmd 2>/dev/null; echo $?'
+	atf_check -o inline:'127\n' -e empty vsh -c 'nosuch_cmd 2>err; echo $?'
+	atf_check -o match:'nosuch_cmd: not found' cat err
+	# The redirections are still made (and undone).
+	atf_check -o inline:'127 yes\n' vsh -c 'nosuch_cmd >made 2>/dev/null; s=$?; [ -f made ] && echo $s yes'
+	atf_check -s exit:127 -e match:'/nonexistent/cmd: No such file or directory' vsh -c '/nonexistent/cmd'
+}
+
+atf_test_case not_executable
+not_executable_head() { atf_set descr "a file found but not executable gives 126"; }
+not_executable_body()
+{
+	printf 'echo hi\n' >plain
+	chmod 644 plain
+	atf_check -s exit:126 -e match:'plain: Permission denied' vsh -c './plain'
+	mkdir d
+	atf_check -s exit:126 -e match:'d' vsh -c './d'
+}
+
+atf_test_case assignments_only
+assignments_only_head() { atf_set descr "assignment-only commands: status of the last command substitution, else 0"; }
+assignments_only_body()
+{
+	atf_check -o inline:'0\n' vsh -c 'false; x=1; echo $?'
+	atf_check -o inline:'1\n' vsh -c 'x=`false`; echo $?'
+	atf_check -o inline:'3\n' vsh -c 'x=`exit 3`; echo $?'
+	atf_check -o inline:'0\n' vsh -c 'x=`false` y=`true`; echo $?'
+	atf_check -o inline:'a b\n' vsh -c 'x=a y="$x b"; echo "$y"'
+	atf_check -o inline:'0\n' vsh -c 'false; >/dev/null; echo $?'
+}
+
+atf_test_case temporary_assignments
+temporary_assignments_head() { atf_set descr "assignments before built-ins, functions and programs are temporary; before special built-ins they stay"; }
+temporary_assignments_body()
+{
+	atf_check -o inline:'in=2 out=1\n' vsh -c 'x=1; f() { printf "in=%s " "$x"; }; x=2 f; echo "out=$x"'
+	atf_check -o inline:'x=2\nout=1\n' vsh -c 'x=1; x=2 env | grep "^x="; echo "out=$x"'
+	atf_check -o inline:'x=2\n[]\n' vsh -c 'x=2 sh -c "echo x=\$x"; echo "[$x]"'
+	atf_check -o inline:'5\n' vsh -c 'x=5 :; echo $x'
+	atf_check -o inline:'yes\n' vsh -c 'x=5 eval "[ \$x = 5 ] && echo yes"'
+	# Exported for the duration of a built-in or function.
+	atf_check -o inline:'v\n' vsh -c 'f() { sh -c "echo \$y"; }; y=v f'
+	atf_check -s exit:1 -e match:'r: is read only' vsh -c 'readonly r=1; r=2 /bin/true; echo after'
+}
+
+atf_test_case search_order
+search_order_head() { atf_set descr "special built-ins, functions, built-ins, then PATH"; }
+search_order_body()
+{
+	atf_check -o inline:'function\n' vsh -c 'echo() { printf "function\n"; }; echo builtin'
+	atf_check -o inline:'builtin\n' vsh -c 'echo() { printf "function\n"; }; command echo builtin'
+	mkdir bin
+	printf '#!/bin/sh\necho mine\n' >bin/mycmd
+	chmod +x bin/mycmd
+	atf_check -o inline:'mine\n' vsh -c 'PATH=$PWD/bin:$PATH; mycmd'
+	atf_check -o inline:'mine\n' vsh -c 'bin/mycmd'
+	# A script without #! runs in vsh.
+	printf 'echo nohashbang $#\n' >bin/plain
+	chmod +x bin/plain
+	atf_check -o inline:'nohashbang 2\n' vsh -c 'PATH=$PWD/bin:$PATH; plain a b'
+}
+
+atf_test_case hash_table
+hash_table_head() { atf_set descr "programs are remembered; PATH changes forget them"; }
+hash_table_body()
+{
+	mkdir a b
+	printf '#!/bin/sh\necho a\n' >a/prog
+	printf '#!/bin/sh\necho b\n' >b/prog
+	chmod +x a/prog b/prog
+	atf_check -o inline:'a\n'"$PWD"'/a/prog\na\n' vsh -c 'PATH=$PWD/a:$PWD/b:/bin:/usr/bin; prog; hash; prog'
+	atf_check -o inline:'a\nb\n' vsh -c 'PATH=$PWD/a:$PWD/b:/bin:/usr/bin; prog; PATH=$PWD/b:/bin:/usr/bin; prog'
+	atf_check -o inline:'' vsh -c 'PATH=$PWD/a:/bin:/usr/bin; prog >/dev/null; hash -r; hash'
+	atf_check -s exit:1 -e match:'hash: nosuch_x: not found' vsh -c 'hash nosuch_x'
+	atf_check -o inline:"$PWD/a/prog\n" vsh -c 'PATH=$PWD/a:/bin:/usr/bin; hash prog; hash'
+}
+
+atf_test_case xtrace
+xtrace_head() { atf_set descr "set -x traces expanded commands after PS4, quoting where needed"; }
+xtrace_body()
+{
+	atf_check -o inline:'a b c\n' -e inline:"+ x=1 echo 'a b' c\n" vsh -c 'set -x; x=1 echo "a b" c'
+	atf_check -e inline:'+ x=2\n' vsh -c 'set -x; x=2'
+	atf_check -o inline:'t\n' -e inline:'[7] echo t\n' vsh -c 'x=7; PS4="[\$x] "; set -x; echo t'
+	atf_check -o inline:'t\n' -e inline:'> echo t\n' vsh -c 'PS4="> "; set -x; echo t'
+	atf_check -o empty -e inline:'+ set +x\n' vsh -c 'set -x; set +x; echo >/dev/null'
+}
+
+atf_test_case declaration
+declaration_head() { atf_set descr "export/readonly arguments are expanded as assignments"; }
+declaration_body()
+{
+	atf_check -o inline:'/h:/h\n' vsh -c 'HOME=/h; export x=~:~; echo "$x"'
+	atf_check -o inline:'a b\n' vsh -c 'y="a b"; export x=$y; echo "$x"'
+}
+
+atf_test_case noexec
+noexec_head() { atf_set descr "set -n reads but runs nothing"; }
+noexec_body()
+{
+	atf_check -o empty vsh -c 'set -n; echo no'
+	atf_check -o empty vsh -n -c 'echo no'
+	atf_check -s exit:2 -e match:'syntax error' vsh -n -c 'echo ('
+}
+
+atf_test_case lineno_in_messages
+lineno_in_messages_head() { atf_set descr "messages carry the line of the failing command"; }
+lineno_in_messages_body()
+{
+	printf 'true\n\nnosuch_y\n' >script
+	atf_check -s exit:127 -e inline:'vsh: script: line 3: nosuch_y: not found\n' vsh script
+}
+
+atf_init_test_cases()
+{
+	atf_add_test_case not_found
+	atf_add_test_case not_executable
+	atf_add_test_case assignments_only
+	atf_add_test_case temporary_assignments
+	atf_add_test_case search_order
+	atf_add_test_case hash_table
+	atf_add_test_case xtrace
+	atf_add_test_case declaration
+	atf_add_test_case noexec
+	atf_add_test_case lineno_in_messages
+}
