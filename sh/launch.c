@@ -34,6 +34,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "error.h"
@@ -50,7 +51,7 @@ struct child_plan {
 	const char *path;
 	char **argv;			/* argv[-1] is the spare slot for scripts */
 	char **envp;
-	char **script_argv;		/* how to run path as a script: vsh path args */
+	bool fork_mode;			/* "set +o vfork": a script's vsh gets +o vfork too */
 	bool set_group;			/* job control: put the child in a group */
 	pid_t process_group;		/* 0: a new group led by the child */
 	int terminal;			/* >= 0: make the group the terminal's foreground */
@@ -149,6 +150,37 @@ static void child_message(const struct child_plan *plan, const char *reason)
 }
 
 /*
+ * Run path as a script: "vsh [+o vfork] path args..." (XCU 2.9.1.4: the
+ * shell runs the file found by the search).  Usually argv[0] is path and
+ * the spare slot argv[-1], set to vsh's path by the parent, makes this
+ * free; otherwise the new argv is built in the caller's own stack frame,
+ * which is the child's own memory (the parent never reads it).  Returns
+ * only if execve failed.
+ */
+static void exec_script(const char *path, char **argv, char **envp, bool fork_mode)
+{
+	size_t argc = 0, n = 0;
+
+	if (!fork_mode && strcmp(argv[0], path) == 0) {
+		execve(shell.self_path, argv - 1, envp);
+		return;
+	}
+	while (argv[argc] != NULL)
+		argc++;
+	char *script[argc + 5];
+
+	script[n++] = shell.self_path;
+	if (fork_mode) {
+		script[n++] = "+o";
+		script[n++] = "vfork";
+	}
+	script[n++] = (char *)path;
+	for (size_t i = 1; i <= argc; i++)
+		script[n++] = argv[i];	/* ends with the NULL */
+	execve(shell.self_path, script, envp);
+}
+
+/*
  * The child, after vfork or fork.  System calls only; never returns.
  * It reads the plan (the parent's memory under vfork) and writes nothing
  * but its own locals.
@@ -176,8 +208,15 @@ static noreturn void child_run(const struct child_plan *plan)
 			child_message(plan, "cannot execute binary file");
 			_exit(126);
 		}
-		execve(plan->script_argv[0], plan->script_argv, plan->envp);
+		exec_script(plan->path, plan->argv, plan->envp, plan->fork_mode);
 		error = errno;
+	}
+	/* Linux says EACCES for a directory; stat tells which it was. */
+	if (error == EACCES) {
+		struct stat st;
+
+		if (stat(plan->path, &st) == 0 && S_ISDIR(st.st_mode))
+			error = EISDIR;
 	}
 	/* exec_reason reads constants only (strchr is async-signal-safe). */
 	child_message(plan, exec_reason(error, plan->argv[0]));
@@ -204,27 +243,6 @@ static __attribute__((noinline)) pid_t spawn(struct child_plan *plan)
 	/* Parent (after the child's execve or _exit, under vfork). */
 	sigprocmask(SIG_SETMASK, &plan->old_mask, NULL);
 	return pid;
-}
-
-/* argv for running path as a script: [vsh, (+o vfork,) path, args...]. */
-static char **script_arguments(char **argv)
-{
-	size_t argc = 0, extra = 0;
-	char **script;
-
-	argv[-1] = shell.self_path;
-	if (option_on(OPT_VFORK))
-		return argv - 1;
-	/* Keep the mode in the shell that runs the script. */
-	while (argv[argc] != NULL)
-		argc++;
-	extra = 2;
-	script = arena_alloc(&scratch, (argc + extra + 2) * sizeof *script);
-	script[0] = shell.self_path;
-	script[1] = "+o";
-	script[2] = "vfork";
-	memcpy(script + 3, argv, (argc + 1) * sizeof *script);
-	return script;
 }
 
 /* Async without job control: standard input from /dev/null, done in the parent. */
@@ -284,7 +302,8 @@ pid_t launch_program(struct job *job, const char *path, char **argv, char **envp
 	plan.path = path;
 	plan.argv = argv;
 	plan.envp = envp;
-	plan.script_argv = script_arguments(argv);
+	plan.fork_mode = !option_on(OPT_VFORK);
+	argv[-1] = shell.self_path;	/* the spare slot, for a script without "#!" */
 	prepare_signals(&plan, job);
 	prepare_group(&plan, job);
 	plan.message_length = error_prefix(plan.message, sizeof plan.message);
@@ -383,12 +402,19 @@ int exec_program(const char *path, char **argv, char **envp)
 
 	execve(path, argv, envp);
 	error = errno;
+	if (error == EACCES) {
+		struct stat st;
+
+		if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+			error = EISDIR;
+	}
 	if (error == ENOEXEC) {
 		if (looks_binary(path)) {
 			error_warn("%s: cannot execute binary file", argv[0]);
 			error = -1;
 		} else {
-			execve(shell.self_path, script_arguments(argv), envp);
+			argv[-1] = shell.self_path;
+			exec_script(path, argv, envp, !option_on(OPT_VFORK));
 			error = errno;
 		}
 	}

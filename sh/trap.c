@@ -290,6 +290,14 @@ bool signal_take_pending(int sig)
 	return true;
 }
 
+bool traps_active(void)
+{
+	for (int sig = 0; sig < NSIG; sig++)
+		if (trap_action[sig] != NULL && trap_action[sig][0] != '\0')
+			return true;
+	return false;
+}
+
 int signal_pending_trapped(void)
 {
 	if (!signals_pending)
