@@ -53,7 +53,7 @@ static void buffer_reserve(struct buffer *b, size_t extra)
 		return;
 	capacity = b->capacity * 2;
 	if (capacity < needed)
-		capacity = needed;
+		capacity = needed + needed / 2;	/* room for what usually follows ("$x$y") */
 	if (capacity < 64)
 		capacity = 64;
 	data = arena_alloc(&scratch, capacity);
@@ -121,7 +121,8 @@ struct expansion {
 	struct buffer quoting;	/* MODE_FIELDS: 1 for each quoted byte of text */
 	bool have_field;	/* the current field exists, even if empty ("" or a character) */
 	bool after_white;	/* the last delimiter was IFS white space (MODE_FIELDS) */
-	bool has_glob;		/* the current field has an unquoted * ? or [ */
+	bool has_glob;		/* the current field has an unquoted * or ? */
+	bool has_bracket;	/* the current field has an unquoted [ */
 	bool assignment;	/* tilde expansion after '=' and ':' */
 	/* The fields made so far (MODE_FIELDS). */
 	char **fields;
@@ -162,6 +163,37 @@ static bool is_pattern_char(char c)
 	}
 }
 
+/*
+ * Could the bytes hold a pattern?  A '*' or '?', or a '[' with a ']' after
+ * it: "[" alone (the test command) must not cost a directory read.
+ */
+static bool has_glob_char(const char *s, size_t n)
+{
+	const char *bracket;
+
+	if (memchr(s, '*', n) != NULL || memchr(s, '?', n) != NULL)
+		return true;
+	bracket = memchr(s, '[', n);
+	return bracket != NULL && memchr(bracket + 1, ']', n - (size_t)(bracket + 1 - s)) != NULL;
+}
+
+/* Does the current field hold an unquoted '[' followed later by an unquoted ']'? */
+static bool field_has_bracket(const struct expansion *e)
+{
+	size_t i;
+	bool open = false;
+
+	for (i = 0; i < e->text.length; i++) {
+		if (e->quoting.data[i])
+			continue;
+		if (e->text.data[i] == '[')
+			open = true;
+		else if (e->text.data[i] == ']' && open)
+			return true;
+	}
+	return false;
+}
+
 /* Pathname expansion of the current field; false when nothing matched. */
 static bool glob_field(struct expansion *e)
 {
@@ -186,23 +218,17 @@ static bool glob_field(struct expansion *e)
 /* End the current field (MODE_FIELDS). */
 static void finish_field(struct expansion *e)
 {
-	if (!(e->has_glob && !option_on(OPT_NOGLOB) && glob_field(e)))
+	bool pattern = (e->has_glob || (e->has_bracket && field_has_bracket(e))) &&
+	    !option_on(OPT_NOGLOB);
+
+	if (!(pattern && glob_field(e)))
 		add_field(e, buffer_finish(&e->text));
 	else
 		e->text.length = 0;
 	e->quoting.length = 0;
 	e->have_field = false;
 	e->has_glob = false;
-}
-
-static bool has_glob_char(const char *s, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (s[i] == '*' || s[i] == '?' || s[i] == '[')
-			return true;
-	return false;
+	e->has_bracket = false;
 }
 
 /* Characters that are not split: literal text, or a quoted expansion. */
@@ -229,8 +255,12 @@ static void add_literal(struct expansion *e, const char *s, size_t n, bool quote
 		e->have_field = true;
 		e->after_white = false;
 	}
-	if (!quoted && !e->has_glob && has_glob_char(s, n))
-		e->has_glob = true;
+	if (!quoted) {
+		if (!e->has_glob && (memchr(s, '*', n) != NULL || memchr(s, '?', n) != NULL))
+			e->has_glob = true;
+		if (!e->has_bracket && memchr(s, '[', n) != NULL)
+			e->has_bracket = true;
+	}
 }
 
 /* The result of an unquoted expansion: split on IFS (MODE_FIELDS). */
@@ -769,6 +799,7 @@ char **expand_fields(struct word *words, int flags, int *count)
 		e.text.length = 0;
 		e.quoting.length = 0;
 		e.has_glob = false;
+		e.has_bracket = false;
 		e.after_white = false;
 	}
 	if (e.fields == NULL)
