@@ -985,6 +985,7 @@ static int exec_kind(struct node *n, int flags)
 
 int exec_node(struct node *n, int flags)
 {
+	bool redirection_failed = false;
 	int status;
 
 	if (n == NULL)
@@ -994,17 +995,19 @@ int exec_node(struct node *n, int flags)
 		return 0;
 	if (n->redirections != NULL && n->kind != NODE_SIMPLE) {
 		shell.lineno = n->line;
-		if (redir_apply(n->redirections, 0) < 0)
+		if (redir_apply(n->redirections, 0) < 0) {
 			status = 1;
-		else
+			redirection_failed = true;
+		} else {
 			status = exec_kind(n, flags);
+		}
 		redir_restore();
 	} else {
 		status = exec_kind(n, flags);
 	}
 	shell.last_status = status;
 	if (status != 0 && option_on(OPT_ERREXIT) && !(flags & EXEC_CONDITION) &&
-	    (n->kind == NODE_SIMPLE || n->kind == NODE_SUBSHELL ||
+	    (n->kind == NODE_SIMPLE || n->kind == NODE_SUBSHELL || redirection_failed ||
 	    (n->kind == NODE_PIPELINE && !n->u.pipeline.negate)))
 		shell_exit(status);
 	TRAP_CHECK();
