@@ -3,9 +3,9 @@
 # The data file has one row per heap size and one column per shell or C
 # program (header row = titles; "?" = no data).
 if (term eq 'png') {
-	set terminal pngcairo size 1000,640 enhanced font 'sans,10'
+	set terminal pngcairo size 1000,640 noenhanced font 'sans,10'
 } else {
-	set terminal svg size 1000,640 enhanced font 'sans,10' background '#ffffff'
+	set terminal svg size 1000,640 noenhanced font 'sans,10' background '#ffffff'
 }
 set output outfile
 set datafile separator "\t"
@@ -19,4 +19,7 @@ set key outside right top
 set offsets 0.2, 0.2, 0, 0
 stats datafile skip 1 nooutput
 columns = STATS_columns
-plot for [col=2:columns] datafile using 0:col:xtic(1) with linespoints lw 2 pt (col - 1) ps 1.2 title columnheader(col)
+# Columns 2 and 3 are vsh (thick), the last three the C programs (dashed).
+plot for [col=2:3] datafile using 0:col:xtic(1) with linespoints lw 3.5 pt (col - 1) ps 1.4 title columnheader(col), \
+     for [col=4:columns-3] datafile using 0:col:xtic(1) with linespoints lw 1.5 pt (col - 1) ps 1 title columnheader(col), \
+     for [col=columns-2:columns] datafile using 0:col:xtic(1) with linespoints lw 2 dt 2 pt (col - 1) ps 1 title columnheader(col)

@@ -24,7 +24,7 @@ BEGIN {
 	w_add("launch_abs", "`/bin/true` by absolute path", "µs per launch")
 	w_add("launch_path", "`bench-true` found through PATH", "µs per launch")
 	for (i = 1; i <= nsizes; i++)
-		w_add("heap" heap_size[i], "`/bin/true` after growing the heap to " size_name(heap_size[i]), "µs per launch")
+		w_add("heap" heap_size[i], heap_size[i] == 0 ? "`/bin/true`, heap series, no big variable" : "`/bin/true` with a " size_name(heap_size[i]) " variable", "µs per launch")
 	w_add("pipeline", "`/bin/true \\| /bin/true \\| /bin/true`", "µs per pipeline")
 	w_add("subst_ext", "`x=$(/bin/echo hi)`", "µs per substitution")
 	w_add("subst_builtin", "`x=$(echo hi)`", "µs per substitution")
@@ -45,7 +45,7 @@ function w_add(id, what, unit) {
 }
 
 function size_name(s) {
-	if (s == 0) return "0"
+	if (s == 0) return "none"
 	if (s >= 1024 && s % 1024 == 0) return (s / 1024) " GiB"
 	return s " MiB"
 }
@@ -146,6 +146,7 @@ function ratio_to(w, s, base,    r, n, a) {
 function num(x) {
 	if (x == "") return "–"
 	if (x < 0) return sprintf("%.2f", x)
+	if (x == 0) return "0"
 	if (x >= 100) return sprintf("%.0f", x)
 	if (x >= 10) return sprintf("%.1f", x)
 	if (x >= 1) return sprintf("%.2f", x)
@@ -160,6 +161,7 @@ function scaled(w, ns) {
 
 function ratio_text(x) {
 	if (x == "") return ""
+	if (x < 0.005) return "≈0×"
 	return sprintf("%.2f×", x)
 }
 
@@ -174,6 +176,7 @@ function cell(w, s,    text, q) {
 	stats(w, s)
 	if (stat_ok == 0) return stat_why
 	text = num(scaled(w, stat_median))
+	if (stat_median <= 0) { text = "≈0†"; below_resolution = 1 }
 	if (s != "dash" && has_data(w, "dash")) {
 		q = ratio_to(w, s, "dash")
 		if (q != "") text = text " (" ratio_text(q) ")"
@@ -214,7 +217,8 @@ function ratio_target(w, goal, limit,    q) {
 		return
 	}
 	q = ratio_to(w, "vsh", "dash")
-	target_row(w_what[w], goal, q, limit, ratio_text(q) " dash (" num(scaled(w, median_value(w, "vsh"))) " vs " num(scaled(w, median_value(w, "dash"))) " " w_unit[w] ")")
+	c = median_value(w, "vsh")
+	target_row(w_what[w], goal, q, limit, ratio_text(q) " dash (" (c != "" && c <= 0 ? "≈0" : num(scaled(w, c))) " vs " num(scaled(w, median_value(w, "dash"))) " " w_unit[w] ")")
 }
 
 function plotdata(    i, j, k, ids, n, v) {
@@ -258,9 +262,13 @@ END {
 	print ""
 	print "| workload | target | measured | status |"
 	print "|---|---|---|---|"
-	q = median_value("launch_abs", "vsh"); c = median_value("heap0", "c-vfork")
-	target_row("launch loop vs C vfork+exec loop", "≤ 1.05×", (q != "" && c != "") ? q / c : "", 1.05,
-	    !has_data("launch_abs", "vsh") || !has_data("heap0", "c-vfork") ? "not run" : sprintf("%s× (%s vs %s µs per launch)", (q != "" && c > 0) ? sprintf("%.2f", q / c) : "?", num(scaled("x", q)), num(scaled("x", c))))
+	# The C loops run in the same rounds as launch_abs (heap0 if not).
+	cw = has_data("launch_abs", "c-vfork") ? "launch_abs" : "heap0"
+	q = median_value("launch_abs", "vsh"); c = median_value(cw, "c-vfork")
+	qr = cw == "launch_abs" ? ratio_to("launch_abs", "vsh", "c-vfork") : ((q != "" && c > 0) ? q / c : "")
+	target_row("launch loop vs C vfork+exec loop", "≤ 1.05×", qr, 1.05,
+	    !has_data("launch_abs", "vsh") || !has_data(cw, "c-vfork") ? "not run" : \
+	    sprintf("%s× (%s vs %s µs per launch)", qr != "" ? sprintf("%.2f", qr) : "?", num(scaled("x", q)), num(scaled("x", c))))
 	ratio_target("launch_abs", "≤ 1.0× dash", 1.0)
 	big = heap_size[nsizes]
 	if (nsizes >= 3) {
@@ -309,6 +317,20 @@ END {
 	}
 	print ""
 
+	if (has_data("launch_abs", "c-vfork")) {
+		printf "C launch loops in the same rounds as the `/bin/true` row (µs per launch, median [min–max], ratio to dash):"
+		for (i = 1; i <= nc; i++) {
+			stats("launch_abs", c_id[i])
+			if (stat_ok) printf " %s %s [%s–%s] (%s)%s", label[c_id[i]], num(stat_median / 1e3), num(stat_min / 1e3), num(stat_max / 1e3),
+			    ratio_text(ratio_to("launch_abs", c_id[i], "dash")), i < nc ? ";" : "."
+		}
+		print "\n"
+	}
+	if (below_resolution) {
+		print "† below the method's resolution: the time per iteration is smaller than the"
+		print "round-to-round variation of one clock call divided by N (see the spread table)."
+		print ""
+	}
 	print "## Spread (min–max over rounds, same units)"
 	print ""
 	printf "| workload |"

@@ -23,9 +23,9 @@ for size in "$@"; do
 	    guess=$(awk -v ns="$built_ns" -v s="$size" -v l="$last" -v b="$before" \
 	    'BEGIN { printf "%.0f", ns / 1e9 * (s - l) / (l - b) }') &&
 	    [ "$guess" -gt "$limit" ]; then
-		echo "skip $size (building it would take about $guess s, over the limit of $limit s)"
+		echo "skip $size build would take ~$guess s, limit $limit s"
 		for rest in "$@"; do
-			[ "$rest" -gt "$size" ] && echo "skip $rest (not tried after $size)"
+			[ "$rest" -gt "$size" ] && echo "skip $rest not tried after $size"
 		done
 		break
 	fi
