@@ -17,7 +17,7 @@ END
 alias q="echo 'a b'"
 saved=$(alias)
 unalias -a
-eval "$saved"
+eval "alias $saved"
 q
 END
 	atf_check -o inline:'a b\n' vsh script
