@@ -20,6 +20,7 @@
 
 #include "error.h"
 #include "exec.h"
+#include "input.h"
 #include "memory.h"
 #include "options.h"
 #include "output.h"
@@ -347,6 +348,27 @@ noreturn void signal_exit_by(int sig)
 	_exit(128 + sig);
 }
 
+/*
+ * Run action text as commands.  Not eval_string(): that sets $? to 0
+ * first, and inside a trap action $? is the value before the trap.
+ */
+static void run_text(const char *text, const char *what)
+{
+	struct input *volatile in = input_from_string(text, what);
+	struct handler h;
+
+	if (setjmp(h.jump) == 0) {
+		handler_push(&h);
+		run_input(in);
+		handler_pop(&h);
+	} else {
+		handler_pop(&h);
+		input_close(in);
+		raise_exception(exception_raised);
+	}
+	input_close(in);
+}
+
 /* Run one action with $? kept; errors in it end the action, "exit" is passed on. */
 static void run_action(const char *action, const char *what)
 {
@@ -356,7 +378,7 @@ static void run_action(const char *action, const char *what)
 
 	if (setjmp(h.jump) == 0) {
 		handler_push(&h);
-		eval_string(copy, what);
+		run_text(copy, what);
 		handler_pop(&h);
 	} else {
 		handler_pop(&h);
@@ -409,7 +431,7 @@ void trap_run_exit(void)
 	if (action[0] != '\0') {
 		if (setjmp(h.jump) == 0) {
 			handler_push(&h);
-			eval_string(action, "EXIT");
+			run_text(action, "trap");
 			handler_pop(&h);
 			shell.last_status = saved_status;
 		} else {

@@ -1,0 +1,181 @@
+#! /usr/bin/env atf-sh
+# Signals and traps: the trap built-in, when actions run, what children
+# inherit, and how SIGINT stops a script.
+. "$(atf_get_srcdir)/common.sh"
+
+# A command that runs its arguments as the leader of a new process group,
+# so that "kill 0" inside reaches only the shell under test and its children.
+make_in_own_group()
+{
+	command -v perl >/dev/null || atf_skip "perl is needed to make a process group"
+	printf '#!/bin/sh\nexec perl -e %s "$@"\n' "'setpgrp(0, 0); exec @ARGV or exit 127'" >in_own_group
+	chmod 755 in_own_group
+}
+
+atf_test_case exit_trap
+exit_trap_head() { atf_set descr "the EXIT trap runs at the end, on exit, on an error exit, once"; }
+exit_trap_body()
+{
+	atf_check -s exit:0 -o inline:'hi\nbye\n' -e empty vsh -c 'trap "echo bye" EXIT; echo hi'
+	atf_check -s exit:3 -o inline:'bye\n' -e empty vsh -c 'trap "echo bye" EXIT; exit 3'
+	atf_check -s exit:2 -o inline:'bye\n' -e match:'nosuch: parameter not set' \
+	    vsh -c 'trap "echo bye" EXIT; set -u; echo $nosuch; echo not reached'
+	# $? in the EXIT trap is the status the shell is leaving with.
+	atf_check -s exit:6 -o inline:'6\n' -e empty vsh -c 'trap "echo \$?" EXIT; (exit 6)'
+	atf_check -s exit:1 -o inline:'1\n' -e empty vsh -c 'trap "echo \$?" EXIT; false'
+	# exit in the trap sets the status; the trap does not run twice.
+	atf_check -s exit:4 -o inline:'once\n' -e empty vsh -c 'trap "echo once; exit 4" EXIT; exit 1'
+	# trap 0 is EXIT; a script file too.
+	printf 'trap "echo end" 0\necho start\n' >script
+	atf_check -s exit:0 -o inline:'start\nend\n' -e empty vsh script
+	# Reset.
+	atf_check -s exit:0 -o inline:'hi\n' -e empty vsh -c 'trap "echo bye" EXIT; trap - EXIT; echo hi'
+}
+
+atf_test_case trap_listing
+trap_listing_head() { atf_set descr "trap and trap -p print traps so that they can be read back"; }
+trap_listing_body()
+{
+	atf_check -s exit:0 -o inline:"trap -- 'echo x' EXIT\ntrap -- '' QUIT\ntrap -- 'echo u' USR1\ntrap -- '' QUIT\n" -e empty \
+	    vsh -c 'trap "echo x" EXIT; trap "" QUIT; trap "echo u" USR1; trap; trap - USR1 EXIT; trap'
+	atf_check -s exit:0 -o inline:"trap -- 'echo a'\\\\''b' INT\n" -e empty \
+	    vsh -c "trap 'echo a'\"'\"'b' INT; trap -p INT"
+	# Read back, the listing sets the same traps.
+	atf_check -s exit:0 -o inline:"trap -- 'echo a'\\\\''b' INT\n" -e empty \
+	    vsh -c "trap 'echo a'\"'\"'b' INT; x=\$(trap); trap - INT; eval \"\$x\"; trap"
+	# Numbers and SIG names are accepted; a number first resets.
+	atf_check -s exit:0 -o inline:"trap -- 'echo t' TERM\ntrap -- 'echo h' HUP\n" -e empty \
+	    vsh -c 'trap "echo t" 15; trap -p TERM; trap "echo h" SIGHUP; trap -p 1'
+	atf_check -s exit:0 -o empty -e empty vsh -c 'trap "echo t" TERM INT; trap 15 2; trap'
+	atf_check -s exit:0 -o empty -e empty vsh -c 'trap "echo t" INT; trap INT; trap'
+}
+
+atf_test_case trap_errors
+trap_errors_head() { atf_set descr "bad conditions are reported; SIGKILL and SIGSTOP cannot be trapped"; }
+trap_errors_body()
+{
+	atf_check -s exit:0 -o inline:'st=1\n' -e match:'trap: FOO: bad trap' vsh -c 'trap x FOO; echo st=$?'
+	atf_check -s exit:0 -o inline:'st=1\n' -e match:'trap: 99999: bad trap' vsh -c 'trap x 99999; echo st=$?'
+	atf_check -s exit:0 -o inline:'st=1\n' -e match:'trap: KILL' vsh -c 'trap x KILL; echo st=$?'
+	atf_check -s exit:0 -o inline:'st=1\n' -e match:'trap: STOP' vsh -c 'trap "" STOP; echo st=$?'
+	# The good conditions of the list are still set.
+	atf_check -s exit:0 -o inline:"trap -- 'echo x' USR1\n" -e match:'FOO: bad trap' \
+	    vsh -c 'trap "echo x" FOO USR1; trap'
+}
+
+atf_test_case signal_to_self
+signal_to_self_head() { atf_set descr "a trapped signal's action runs at the next safe point"; }
+signal_to_self_body()
+{
+	atf_check -s exit:0 -o inline:'got\nafter\n' -e empty vsh -c 'trap "echo got" USR1; kill -USR1 $$; echo after'
+	# While a foreground job runs, the action waits for it to end.
+	atf_check -s exit:0 -o inline:'child done\ngot\nafter\n' -e empty \
+	    vsh -c 'trap "echo got" USR1; sh -c "kill -USR1 \$PPID; sleep 0.1; echo child done"; echo after'
+	# In a loop of built-ins.
+	atf_check -s exit:0 -o inline:'got\n' -e empty \
+	    vsh -c 'trap "echo got; exit" USR1; kill -USR1 $$; while :; do :; done'
+	# An ignored signal does nothing; default TERM ends the shell.
+	atf_check -s exit:0 -o inline:'after\n' -e empty vsh -c 'trap "" USR1; kill -USR1 $$; echo after'
+	atf_check -s signal:15 -o empty -e empty vsh -c 'kill $$; echo not reached'
+}
+
+atf_test_case status_preserved
+status_preserved_head() { atf_set descr "\$? is the same before and after a trap action; inside it is the previous status"; }
+status_preserved_body()
+{
+	atf_check -s exit:0 -o inline:'st=0\n' -e empty vsh -c 'trap false USR1; kill -USR1 $$; echo st=$?'
+	atf_check -s exit:0 -o inline:'in=5\nout=5\n' -e empty \
+	    vsh -c 'trap "echo in=\$?; false" USR1; sh -c "kill -USR1 \$PPID; exit 5"; echo out=$?'
+}
+
+atf_test_case subshell_reset
+subshell_reset_head() { atf_set descr "subshells reset caught signals, keep ignored ones, and still list the parent's traps"; }
+subshell_reset_body()
+{
+	atf_check -s exit:0 -o inline:'sub\nend\nparent\n' -e empty \
+	    vsh -c 'trap "echo parent" EXIT; (echo sub); echo end'
+	# The caught signal kills the subshell: its action is not inherited.
+	atf_check -s exit:0 -o inline:'status=138\n' -e match:'User defined signal 1' \
+	    vsh -c 'trap "echo caught" USR1; (sh -c "kill -USR1 \$PPID"; echo not reached); echo status=$?'
+	# An ignored signal stays ignored.
+	atf_check -s exit:0 -o inline:'status=0\n' -e empty \
+	    vsh -c 'trap "" USR1; (sh -c "kill -USR1 \$PPID"; exit 0); echo status=$?'
+	# $(trap) and (trap) show the parent's traps (XCU trap).
+	atf_check -s exit:0 -o inline:"[trap -- 'echo hi' INT]\ntrap -- 'echo hi' INT\n" -e empty \
+	    vsh -c 'trap "echo hi" INT; x=$(trap); echo "[$x]"; (trap)'
+	# Until the subshell sets a trap of its own.
+	atf_check -s exit:0 -o inline:"trap -- 'echo t' TERM\n" -e empty \
+	    vsh -c 'trap "echo hi" INT; (trap "echo t" TERM; trap)'
+}
+
+# The SigIgn mask of an external command, tested for bits.
+atf_test_case ignored_in_children
+ignored_in_children_head() { atf_set descr "signals ignored with trap '' stay ignored in external commands; caught ones do not"; }
+ignored_in_children_body()
+{
+	# INT is bit 2, USR1 bit 512 (signal 10), TERM bit 16384.
+	atf_check -s exit:0 -o inline:'2\n' -e empty \
+	    vsh -c 'trap "" INT; ign=$(grep SigIgn /proc/self/status | cut -f2); echo $(( 0x$ign & 2 ))'
+	atf_check -s exit:0 -o inline:'2 0 0\n' -e empty \
+	    vsh -c 'trap "" INT; trap "echo x" USR1; cat /proc/self/status >st; 
+	    ign=$(grep SigIgn st | cut -f2); cgt=$(grep SigCgt st | cut -f2)
+	    echo $(( 0x$ign & 2 )) $(( 0x$ign & 512 )) $(( 0x$cgt & 512 ))'
+	# After a reset, the default again.
+	atf_check -s exit:0 -o inline:'0\n' -e empty \
+	    vsh -c 'trap "" INT; trap - INT; ign=$(grep SigIgn /proc/self/status | cut -f2); echo $(( 0x$ign & 2 ))'
+}
+
+atf_test_case ignored_on_entry
+ignored_on_entry_head() { atf_set descr "signals ignored when a non-interactive shell starts cannot be trapped"; }
+ignored_on_entry_body()
+{
+	atf_check -s exit:0 -o inline:'after\n' -e empty \
+	    sh -c 'trap "" USR1; exec vsh -c "trap \"echo caught\" USR1; kill -USR1 \$\$; echo after"'
+	atf_check -s exit:0 -o inline:'512\n' -e empty \
+	    sh -c 'trap "" USR1; exec vsh -c "trap - USR1; ign=\$(grep SigIgn /proc/self/status | cut -f2); echo \$(( 0x\$ign & 512 ))"'
+}
+
+atf_test_case kill_list
+kill_list_head() { atf_set descr "kill -l: names, numbers, exit statuses"; }
+kill_list_body()
+{
+	atf_check -s exit:0 -o inline:'INT\nKILL\n2\n15\nTERM\n' -e empty vsh -c 'kill -l 130; kill -l 9; kill -l INT; kill -l SIGTERM; kill -l 143'
+	atf_check -s exit:0 -o match:'^HUP$' -o match:'^USR1$' -o match:'^CHLD$' -e empty vsh -c 'kill -l'
+	atf_check -s exit:1 -o empty -e match:'kill: 300: invalid signal number or exit status' vsh -c 'kill -l 300'
+	atf_check -s exit:1 -o empty -e match:'kill: FOO: invalid signal' vsh -c 'kill -l FOO'
+}
+
+atf_test_case sigint_stops_script
+sigint_stops_script_head() { atf_set descr "SIGINT to the shell and its foreground job stops a script; a job that handles it does not"; }
+sigint_stops_script_body()
+{
+	make_in_own_group
+	# The whole group (shell and job) gets SIGINT and the job dies of it: the shell dies of it too.
+	atf_check -s signal:2 -o empty -e empty ./in_own_group vsh -c 'sh -c "kill -INT 0"; echo after'
+	# ... after its EXIT trap.
+	atf_check -s signal:2 -o inline:'bye\n' -e empty ./in_own_group vsh -c 'trap "echo bye" EXIT; sh -c "kill -INT 0"; echo after'
+	# The job catches SIGINT and exits normally: the script goes on.
+	atf_check -s exit:0 -o inline:'after 0\n' -e empty \
+	    ./in_own_group vsh -c 'sh -c "trap \"exit 0\" INT; kill -INT 0; sleep 0.1"; echo after $?'
+	# Only the job got it: the script goes on with 130.
+	atf_check -s exit:0 -o inline:'after 130\n' -e empty vsh -c 'sh -c "kill -INT \$\$"; echo after $?'
+	# A trap on INT runs instead.
+	atf_check -s exit:0 -o inline:'trapped\nafter 130\n' -e empty \
+	    ./in_own_group vsh -c 'trap "echo trapped" INT; sh -c "kill -INT 0"; echo after $?'
+	# While the shell itself runs, SIGINT ends it at once.
+	atf_check -s signal:2 -o empty -e empty vsh -c 'kill -INT $$; echo after'
+}
+
+atf_init_test_cases()
+{
+	atf_add_test_case exit_trap
+	atf_add_test_case trap_listing
+	atf_add_test_case trap_errors
+	atf_add_test_case signal_to_self
+	atf_add_test_case status_preserved
+	atf_add_test_case subshell_reset
+	atf_add_test_case ignored_in_children
+	atf_add_test_case ignored_on_entry
+	atf_add_test_case kill_list
+	atf_add_test_case sigint_stops_script
+}
