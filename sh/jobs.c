@@ -56,6 +56,11 @@ struct job {
 };
 
 static struct job *table;		/* newest first */
+/*
+ * In a subshell, the parent's jobs as they were at the fork: "jobs" lists
+ * them until the subshell starts jobs of its own, so "$(jobs -p)" works.
+ */
+static struct job *inherited_table;
 static struct job *foreground;		/* the job job_wait is waiting for */
 static unsigned long recency_counter;
 static int done_jobs_kept;
@@ -483,10 +488,14 @@ static void forget_done_job(struct job *job)
 
 void jobs_print_all(int format)
 {
+	/* A subshell lists its parent's jobs, as they were at the fork. */
+	bool snapshot = table == NULL && inherited_table != NULL;
 	struct job **list;
 	int n = 0, i;
 
 	jobs_reap();
+	if (snapshot)
+		table = inherited_table;
 	for (struct job *j = table; j != NULL; j = j->next)
 		if (j->number > 0)
 			n++;
@@ -498,10 +507,14 @@ void jobs_print_all(int format)
 			list[--i] = j;
 	for (i = 0; i < n; i++)
 		job_print(list[i], format);
-	/* Reported as done: forgotten (XCU jobs). */
-	for (i = 0; i < n; i++)
-		if (job_done(list[i]))
-			forget_done_job(list[i]);
+	if (snapshot) {
+		table = NULL;
+	} else {
+		/* Reported as done: forgotten (XCU jobs). */
+		for (i = 0; i < n; i++)
+			if (job_done(list[i]))
+				forget_done_job(list[i]);
+	}
 	free(list);
 }
 
@@ -670,10 +683,11 @@ void jobs_forget_all(void)
 {
 	struct job *next;
 
-	for (struct job *j = table; j != NULL; j = next) {
+	for (struct job *j = inherited_table; j != NULL; j = next) {
 		next = j->next;
 		job_free(j);
 	}
+	inherited_table = table;
 	table = NULL;
 	foreground = NULL;
 	done_jobs_kept = 0;

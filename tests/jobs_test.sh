@@ -1,0 +1,157 @@
+#! /usr/bin/env atf-sh
+# Background jobs: $!, wait, jobs, kill, and what an asynchronous list
+# gets without job control.
+. "$(atf_get_srcdir)/common.sh"
+
+atf_test_case last_background
+last_background_head() { atf_set descr "\$! is the process id of the last background job"; }
+last_background_body()
+{
+	atf_check -s exit:0 -o inline:'ok\n' -e empty \
+	    vsh -c '/bin/sleep 0 & p=$!; case $p in ""|*[!0-9]*) echo bad;; *) echo ok;; esac; wait'
+	# It is the pid the job reports itself.
+	atf_check -s exit:0 -o inline:'same\n' -e empty \
+	    vsh -c 'sh -c "echo \$\$ >pid" & wait; [ "$(cat pid)" = "$!" ] && echo same'
+	# Empty before any.
+	atf_check -s exit:0 -o inline:'[]\n' -e empty vsh -c 'echo "[$!]"'
+}
+
+atf_test_case wait_status
+wait_status_head() { atf_set descr "wait returns the status of pids and job specs; wait alone waits for all and returns 0"; }
+wait_status_body()
+{
+	atf_check -s exit:0 -o inline:'3\n' -e empty vsh -c 'sh -c "exit 3" & wait $!; echo $?'
+	atf_check -s exit:0 -o inline:'4\n' -e empty vsh -c 'sh -c "exit 4" & wait %1; echo $?'
+	atf_check -s exit:0 -o inline:'5\n' -e empty vsh -c 'sh -c "exit 5" & wait %%; echo $?'
+	atf_check -s exit:0 -o inline:'0\n' -e empty vsh -c 'sh -c "exit 3" & sh -c "exit 5" & wait; echo $?'
+	# Several operands: the status of the last one.
+	atf_check -s exit:0 -o inline:'7\n' -e empty \
+	    vsh -c 'sh -c "exit 3" & a=$!; sh -c "exit 7" & b=$!; wait $a $b; echo $?'
+	# A job that already ended: its status is remembered.
+	atf_check -s exit:0 -o inline:'6\n' -e empty \
+	    vsh -c 'sh -c "exit 6" & p=$!; sleep 0.2; /bin/true; wait $p; echo $?'
+	# Killed by a signal: 128 + n.
+	atf_check -s exit:0 -o inline:'143\n' -e empty vsh -c 'sh -c "kill \$\$" & wait $!; echo $?'
+	# wait really waits.
+	atf_check -s exit:0 -o inline:'done\n' -e empty vsh -c '(sleep 0.2; echo done >f) & wait; cat f'
+	# A pipeline job: the status of its last command.
+	atf_check -s exit:0 -o inline:'2\n' -e empty vsh -c 'true | sh -c "exit 2" & wait $!; echo $?'
+}
+
+atf_test_case wait_unknown
+wait_unknown_head() { atf_set descr "wait for a process that is not a child: 127"; }
+wait_unknown_body()
+{
+	atf_check -s exit:0 -o inline:'127\n' -e empty vsh -c 'wait $$; echo $?'
+	atf_check -s exit:0 -o inline:'127\n' -e match:'wait: %3: no such job' vsh -c 'wait %3; echo $?'
+	atf_check -s exit:0 -o inline:'2\n' -e match:'wait: abc' vsh -c 'wait abc; echo $?'
+}
+
+atf_test_case wait_interrupted
+wait_interrupted_head() { atf_set descr "a trapped signal interrupts wait with a status above 128, then its action runs"; }
+wait_interrupted_body()
+{
+	atf_check -s exit:0 -o inline:'got\nst=138\n' -e empty vsh -c '
+	trap "echo got" USR1
+	/bin/sleep 3 & p=$!
+	/bin/sh -c "sleep 0.3; kill -USR1 $$" &
+	wait $p; echo "st=$?"; kill $p'
+	atf_check -s exit:0 -o inline:'got\nst=138\n' -e empty vsh -c '
+	trap "echo got" USR1
+	/bin/sleep 3 & p=$!
+	/bin/sh -c "sleep 0.3; kill -USR1 $$" &
+	wait; echo "st=$?"; kill $p'
+}
+
+atf_test_case jobs_output
+jobs_output_head() { atf_set descr "jobs lists jobs in the POSIX format; -p the process ids; done jobs once"; }
+jobs_output_body()
+{
+	atf_check -s exit:0 -o match:'^\[1\] - Running +sleep 1$' -o match:'^\[2\] \+ Running +sleep 2$' -e empty \
+	    vsh -c 'sleep 1 & sleep 2 & jobs; kill %1 %2'
+	atf_check -s exit:0 -o inline:'ok\n' -e empty \
+	    vsh -c 'sleep 1 & p=$!; [ "$(jobs -p)" = "$p" ] && echo ok; kill %1'
+	atf_check -s exit:0 -o match:'^\[1\] \+ [0-9]+ Running +sleep 1$' -e empty vsh -c 'sleep 1 & jobs -l; kill %1'
+	# A finished job is reported as Done once, then forgotten.
+	atf_check -s exit:0 -o match:'^\[1\] - Done\(3\) +sh -c' -o match:'^\[2\] \+ Done +true$' -o match:'^end$' -e empty \
+	    vsh -c 'sh -c "exit 3" & true & sleep 0.3; jobs; jobs; echo end'
+	atf_check -s exit:0 -o inline:'end\n' -e empty vsh -c 'true & sleep 0.2; jobs >/dev/null; jobs; echo end'
+	# Selected jobs, by number and by command prefix and substring.
+	atf_check -s exit:0 -o match:'^\[2\] \+ Running +sleep 2$' -o not-match:'sleep 1' -e empty \
+	    vsh -c 'sleep 1 & sleep 2 & jobs %2; kill %1 %2'
+	atf_check -s exit:0 -o match:'^\[1\] - Running +sleep 1$' -e empty \
+	    vsh -c 'sleep 1 & sleep 2 & jobs %?1; kill %1 %2'
+	atf_check -s exit:1 -o empty -e match:'jobs: %4: no such job' vsh -c 'jobs %4'
+	atf_check -s exit:0 -o empty -e match:'ambiguous' vsh -c 'sleep 1 & sleep 2 & jobs %sleep; kill %1 %2'
+}
+
+atf_test_case kill_jobs
+kill_jobs_head() { atf_set descr "kill sends signals to pids and jobs"; }
+kill_jobs_body()
+{
+	atf_check -s exit:0 -o inline:'143\n' -e empty vsh -c 'sleep 5 & kill %1; wait %1; echo $?'
+	atf_check -s exit:0 -o inline:'137\n' -e empty vsh -c 'sleep 5 & kill -9 $!; wait $!; echo $?'
+	atf_check -s exit:0 -o inline:'140\n' -e empty vsh -c 'sleep 5 & kill -s USR2 $!; wait $!; echo $?'
+	atf_check -s exit:0 -o inline:'138\n' -e empty vsh -c 'sleep 5 & kill -SIGUSR1 $!; wait $!; echo $?'
+	atf_check -s exit:0 -o inline:'129\n' -e empty vsh -c 'sleep 5 & kill -n 1 %%; wait $!; echo $?'
+	atf_check -s exit:0 -o inline:'0\n' -e empty vsh -c 'kill -0 $$; echo $?'
+	# A pipeline job.
+	atf_check -s exit:0 -o inline:'143\n' -e empty vsh -c 'sleep 5 | sleep 6 & kill %1; wait %1; echo $?'
+}
+
+atf_test_case kill_errors
+kill_errors_head() { atf_set descr "kill reports bad signals, jobs and processes with status 1, usage with 2"; }
+kill_errors_body()
+{
+	atf_check -s exit:0 -o inline:'1\n' -e match:'kill: FOO: invalid signal' vsh -c 'kill -s FOO $$; echo $?'
+	atf_check -s exit:0 -o inline:'1\n' -e match:'kill: %9: no such job' vsh -c 'kill %9; echo $?'
+	atf_check -s exit:0 -o inline:'1\n' -e match:'kill: 99999999: No such process' vsh -c 'kill 99999999; echo $?'
+	atf_check -s exit:0 -o inline:'1\n' -e match:'kill: abc: arguments must be process or job IDs' vsh -c 'kill abc; echo $?'
+	atf_check -s exit:0 -o inline:'2\n' -e match:'usage: kill' vsh -c 'kill; echo $?'
+	atf_check -s exit:0 -o inline:'2\n' -e match:'usage: kill' vsh -c 'kill -9; echo $?'
+}
+
+atf_test_case background_stdin
+background_stdin_head() { atf_set descr "without job control, a background command reads /dev/null unless redirected"; }
+background_stdin_body()
+{
+	echo data >f
+	atf_check -s exit:0 -o empty -e empty -x 'echo hello | vsh -c "cat & wait"'
+	atf_check -s exit:0 -o empty -e empty -x 'echo hello | vsh -c "{ cat; } & wait"'
+	atf_check -s exit:0 -o inline:'data\n' -e empty vsh -c 'cat <f & wait'
+	atf_check -s exit:0 -o inline:'data\n' -e empty vsh -c '{ cat; } <f & wait'
+	# Only the first command of a pipeline: the others read the pipe.
+	atf_check -s exit:0 -o inline:'piped\n' -e empty -x 'echo hello | vsh -c "echo piped | cat & wait"'
+	# The foreground is not affected.
+	atf_check -s exit:0 -o inline:'hello\n' -e empty -x 'echo hello | vsh -c "true & cat"'
+}
+
+atf_test_case background_signals
+background_signals_head() { atf_set descr "without job control, background commands ignore SIGINT and SIGQUIT"; }
+background_signals_body()
+{
+	# SigIgn bits: INT 2, QUIT 4.
+	atf_check -s exit:0 -o inline:'6\n' -e empty \
+	    vsh -c 'grep SigIgn /proc/self/status >st & wait; ign=$(cut -f2 st); echo $(( 0x$ign & 6 ))'
+	atf_check -s exit:0 -o inline:'6\n' -e empty \
+	    vsh -c '(grep SigIgn /proc/self/status >st; :) & wait; ign=$(cut -f2 st); echo $(( 0x$ign & 6 ))'
+	atf_check -s exit:0 -o inline:'0\n' -e empty \
+	    vsh -c 'grep SigIgn /proc/self/status >st; ign=$(cut -f2 st); echo $(( 0x$ign & 6 ))'
+	# And really survive them.
+	atf_check -s exit:0 -o inline:'0\n' -e empty vsh -c 'sleep 0.3 & kill -INT $!; wait $!; echo $?'
+	# The asynchronous subshell cannot trap them back (they count as ignored on entry).
+	atf_check -s exit:0 -o inline:'0\n' -e empty vsh -c '(trap "exit 9" INT; sleep 0.3) & kill -INT $!; wait $!; echo $?'
+}
+
+atf_init_test_cases()
+{
+	atf_add_test_case last_background
+	atf_add_test_case wait_status
+	atf_add_test_case wait_unknown
+	atf_add_test_case wait_interrupted
+	atf_add_test_case jobs_output
+	atf_add_test_case kill_jobs
+	atf_add_test_case kill_errors
+	atf_add_test_case background_stdin
+	atf_add_test_case background_signals
+}
