@@ -15,6 +15,7 @@
 #include "builtins.h"
 #include "error.h"
 #include "strbuf.h"
+#include "trap.h"
 #include "vars.h"
 
 /*
@@ -57,7 +58,20 @@ static bool take_byte(struct line_reader *r, char c)
 	return false;
 }
 
-/* Returns 0, or -1 after a read error (errno set). */
+/*
+ * After EINTR: run the traps of signals that arrived.  Returns the number
+ * of a trapped signal, which ends the read (status 128 + signal, as in
+ * bash and ksh), or 0 to go on reading.
+ */
+static int interrupted(void)
+{
+	int sig = signal_pending_trapped();
+
+	TRAP_CHECK();
+	return sig;
+}
+
+/* Returns 0, -1 after a read error (errno set), or a trapped signal's number. */
 static int read_line(struct line_reader *r)
 {
 	struct stat st;
@@ -69,9 +83,13 @@ static int read_line(struct line_reader *r)
 		for (;;) {
 			ssize_t n = read(0, block, want);
 			ssize_t i;
+			int sig;
 
-			if (n < 0 && errno == EINTR)
+			if (n < 0 && errno == EINTR) {
+				if ((sig = interrupted()) != 0)
+					return sig;
 				continue;
+			}
 			if (n < 0)
 				return -1;
 			if (n == 0)
@@ -90,9 +108,13 @@ static int read_line(struct line_reader *r)
 	for (;;) {
 		char c;
 		ssize_t n = read(0, &c, 1);
+		int sig;
 
-		if (n < 0 && errno == EINTR)
+		if (n < 0 && errno == EINTR) {
+			if ((sig = interrupted()) != 0)
+				return sig;
 			continue;
+		}
 		if (n < 0)
 			return -1;
 		if (n == 0 || take_byte(r, c))
@@ -177,7 +199,7 @@ int builtin_read(int argc, char **argv)
 	struct builtin_options g = { 1, 0, NULL };
 	struct line_reader r = { '\n', false, false, false };
 	char **names;
-	int c;
+	int c, status;
 
 	(void)argc;
 	while ((c = builtin_getopt(&g, argv, "rd:")) != -1) {
@@ -202,10 +224,13 @@ int builtin_read(int argc, char **argv)
 	}
 	strbuf_reset(&line_bytes);
 	strbuf_reset(&line_escaped);
-	if (read_line(&r) < 0) {
+	status = read_line(&r);
+	if (status < 0) {
 		error_warn("read: read error: %s", strerror(errno));
 		return 2;
 	}
+	if (status > 0)
+		return 128 + status;
 	/* strbuf data is NULL until the first append. */
 	strbuf_append(&line_bytes, "", 0);
 	strbuf_append(&line_escaped, "", 0);

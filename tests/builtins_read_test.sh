@@ -70,8 +70,18 @@ errors_body()
 	atf_check -s exit:2 -e match:'read: -z: invalid option' vsh -c 'read -z x </dev/null'
 }
 
+atf_test_case signal
+signal_head() { atf_set descr "a trapped signal runs its action and ends read with 128+signal"; }
+signal_body()
+{
+	mkfifo fifo
+	atf_check -o inline:'got USR1\nstatus 138\n' \
+	    vsh -c 'trap "echo got USR1" USR1; (sleep 0.2; kill -USR1 $$) & exec 3<>fifo; read x <&3; echo "status $?"'
+}
+
 atf_init_test_cases()
 {
+	atf_add_test_case signal
 	atf_add_test_case splitting
 	atf_add_test_case backslash
 	atf_add_test_case eof
