@@ -18,7 +18,6 @@
 #include "arith.h"
 #include "error.h"
 #include "memory.h"
-#include "options.h"
 #include "vars.h"
 
 enum token {
@@ -188,11 +187,9 @@ static long variable_value(const char *name)
 	long number;
 	bool negative = false;
 
-	if (value == NULL) {
-		if (option_on(OPT_NOUNSET))
-			error_raise("%s: parameter not set", name);
+	/* Unset is 0 even with set -u, as in dash: a name here is not a parameter expansion. */
+	if (value == NULL)
 		return 0;
-	}
 	s = value;
 	while (*s == ' ' || *s == '\t' || *s == '\n')
 		s++;

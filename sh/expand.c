@@ -642,7 +642,15 @@ static void expand_param_part(struct expansion *e, const struct word_part *part,
 	bool quoted = part->quoted || context_quoted;
 	struct values v;
 	bool absent;
+	char *pattern = NULL;
 
+	/*
+	 * The pattern first: a command substitution in it could change the
+	 * variable and free the value we would otherwise be holding.
+	 */
+	if (op == PARAM_REMOVE_SMALL_SUFFIX || op == PARAM_REMOVE_LARGE_SUFFIX ||
+	    op == PARAM_REMOVE_SMALL_PREFIX || op == PARAM_REMOVE_LARGE_PREFIX)
+		pattern = expand_word_to(part->u.param.arg, MODE_PATTERN, false, NULL);
 	get_values(name, &v);
 	absent = colon ? values_null(&v) : !v.set;
 	switch (op) {
@@ -705,7 +713,6 @@ static void expand_param_part(struct expansion *e, const struct word_part *part,
 	}
 	/* Prefix and suffix removal, on each value of @ and *. */
 	{
-		char *pattern = expand_word_to(part->u.param.arg, MODE_PATTERN, false, NULL);
 		struct values result = v;
 		size_t i;
 

@@ -83,11 +83,10 @@ static bool path_exists(const char *path)
 }
 
 /*
- * Expand the pattern rest relative to the path g->path[0..length).
- * globbed: some earlier component was matched against a directory, so a
- * purely literal remainder still has to be checked for existence.
+ * Expand the pattern rest relative to the path g->path[0..length).  A
+ * literal remainder is checked for existence: lstat() once per candidate.
  */
-static void expand_from(struct glob_state *g, size_t length, const char *rest, bool globbed)
+static void expand_from(struct glob_state *g, size_t length, const char *rest)
 {
 	const char *end, *after;
 	char *component;
@@ -112,7 +111,8 @@ static void expand_from(struct glob_state *g, size_t length, const char *rest, b
 		}
 		rest = after;
 		if (*rest == '\0') {
-			if (!globbed || path_exists(g->path))
+			/* Escaped specials only: it names a file or nothing. */
+			if (path_exists(g->path))
 				add_match(g, length);
 			return;
 		}
@@ -142,7 +142,7 @@ static void expand_from(struct glob_state *g, size_t length, const char *rest, b
 				continue;
 			path_append(g, &new_length, end, (size_t)(after - end));
 			if (*after != '\0') {
-				expand_from(g, new_length, after, true);
+				expand_from(g, new_length, after);
 				continue;
 			}
 		}
@@ -172,7 +172,7 @@ size_t glob_expand(const char *pattern, char ***matches)
 		*matches = NULL;
 		return 0;
 	}
-	expand_from(&g, length, rest, false);
+	expand_from(&g, length, rest);
 	free(g.path);
 	if (g.count > 1)
 		qsort(g.matches, g.count, sizeof *g.matches, compare_paths);

@@ -60,6 +60,7 @@ assignment_body()
 	atf_check -s exit:0 -o inline:'aaaa\n' -e empty vsh -c 'x=a; x="$x$x"; x="$x$x"; echo $x'
 	atf_check -s exit:0 -o inline:'a  b\n' -e empty vsh -c 'export e="a  b"; echo "$e"'
 	atf_check -s exit:0 -o inline:'1\n' -e empty vsh -c 'y=1; export x=$y z; echo "$x"'
+	atf_check -s exit:0 -o inline:'1\n2\n' -e empty vsh -c 'x=1 y=$x; echo "$y"; a=1 b=$((a+1)) c=$b; echo $c'
 }
 
 atf_init_test_cases()
