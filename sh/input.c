@@ -56,6 +56,7 @@ struct input {
 	/* For "set -v": bytes handed out so far, and how many of them were echoed. */
 	unsigned long long consumed;
 	unsigned long long echoed;
+	int last_echoed;
 };
 
 static struct input *input_new(enum input_kind kind, int fd, const char *name)
@@ -230,6 +231,7 @@ static void input_echo(struct input *in, int c)
 	if (in->consumed > in->echoed) {
 		in->echoed = in->consumed;
 		if (option_on(OPT_VERBOSE)) {
+			in->last_echoed = c;
 			out_char(out2, (char)c);
 			if (c == '\n')
 				out_flush(out2);
@@ -247,8 +249,14 @@ int input_getc(struct input *in)
 		c = in->pushback[--in->pushback_count];
 	} else {
 		if (in->position >= in->length && !input_fill(in)) {
-			if (option_on(OPT_VERBOSE))
+			if (option_on(OPT_VERBOSE)) {
+				/* A last line without a newline still ends its echo. */
+				if (in->last_echoed != 0 && in->last_echoed != '\n') {
+					in->last_echoed = '\n';
+					out_char(out2, '\n');
+				}
 				out_flush(out2);
+			}
 			return -1;
 		}
 		c = (unsigned char)in->buffer[in->position++];

@@ -281,6 +281,8 @@ static void raw_ungetc(struct parser *p, int c)
 		p->eof_pushed = true;
 		return;
 	}
+	/* The end of input comes after c; the source will report it again. */
+	p->eof_pushed = false;
 	if (p->recording > 0 && p->record.length > 0)
 		p->record.length--;
 	if (s == NULL) {
@@ -915,7 +917,6 @@ static bool ends_word(int c)
 static void read_word_into(struct parser *p, struct word_builder *b, enum word_mode mode)
 {
 	int line = input_line(p->in);
-	int braces = 0;		/* unquoted { } pairs inside ${x-...} */
 	int parens = 0;		/* ( ) pairs inside $(( )) */
 	bool quoted = mode == MODE_PARAM_ARG_DQ || mode == MODE_HEREDOC || mode == MODE_ARITH;
 	bool dquote_rules = quoted;
@@ -974,17 +975,10 @@ static void read_word_into(struct parser *p, struct word_builder *b, enum word_m
 		case '`':
 			parse_backquote(p, b, quoted, dquote_rules);
 			break;
-		case '{':
-			if (mode == MODE_PARAM_ARG || mode == MODE_PARAM_ARG_DQ)
-				braces++;
-			builder_char(b, c, quoted);
-			break;
 		case '}':
-			if (mode == MODE_PARAM_ARG || mode == MODE_PARAM_ARG_DQ) {
-				if (braces == 0)
-					return;
-				braces--;
-			}
+			/* Like other shells, the first unquoted } ends: no brace counting. */
+			if (mode == MODE_PARAM_ARG || mode == MODE_PARAM_ARG_DQ)
+				return;
 			builder_char(b, c, quoted);
 			break;
 		case '(':
@@ -1707,6 +1701,7 @@ static struct node *parse_command_node(struct parser *p)
 		if (peek(p)->kind != T_RPAREN)
 			unexpected(p, "')'");
 		consume(p);
+		parse_trailing_redirections(p, n);
 	} else if (t->kind == T_WORD && t->keyword >= 0) {
 		const char *w = t->literal;
 
