@@ -202,8 +202,9 @@ int builtin_cd(int argc, char **argv)
 		print = true;
 	}
 	if (*dir == '\0') {
-		/* POSIX leaves it unspecified; like bash, an empty operand stays put. */
-		dir = ".";
+		/* POSIX.1-2024: an error (it used to be unspecified; "cd ''" stayed put). */
+		error_warn("cd: null directory");
+		return 1;
 	}
 	if (dir[0] != '/' && !starts_with_dot(dir))
 		found = search_cdpath(dir, &print);

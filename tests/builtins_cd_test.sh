@@ -74,6 +74,7 @@ errors_body()
 	atf_check -s exit:1 -e match:'cd: file/..: Not a directory$' vsh -c 'cd file/..'
 	atf_check -s exit:2 -e match:'cd: -x: invalid option' -e match:'usage: cd \[-L\|-P\] \[directory\]' vsh -c 'cd -x'
 	atf_check -s exit:0 -o inline:"1 $top\n" -e ignore vsh -c "cd $top; cd /nonexistent; echo \$? \$PWD"
+	atf_check -s exit:1 -e match:'cd: null directory$' vsh -c 'cd ""'
 }
 
 atf_test_case pwd
