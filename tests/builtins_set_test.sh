@@ -65,6 +65,8 @@ shift_body()
 	atf_check -s exit:2 -o empty -e match:'shift: abc: bad number$' vsh -c 'shift abc; echo not reached'
 	atf_check -s exit:2 -o empty -e match:'shift: -1: bad number$' vsh -c 'shift -1; echo not reached'
 	atf_check -o inline:'b\n' vsh -c 'f() { shift; echo $1; }; f a b'
+	atf_check -o inline:'survived 2\n' -e match:"shift: can't shift that many$" \
+	    vsh -c 'command shift 3; echo survived $?'
 	printf 'shift 3\necho reached $?\n' >script
 	atf_check -s exit:0 -o inline:'reached 2\n' -e match:"shift: can't shift that many" vsh -i <script
 }
