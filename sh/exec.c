@@ -381,6 +381,21 @@ static void trace_command(char **assignments, int assignment_count, char **argv)
 
 /* ---------------------------------------------------------------- simple commands */
 
+/* LINENO follows the command being run; the variable is only rewritten when the line changes. */
+static void set_lineno(int line)
+{
+	static int variable_line = -1;
+
+	shell.lineno = line;
+	if (line != variable_line) {
+		char text[16];
+
+		variable_line = line;
+		snprintf(text, sizeof text, "%d", line);
+		var_set("LINENO", text, 0);
+	}
+}
+
 static bool is_declaration_name(const char *s)
 {
 	return strcmp(s, "export") == 0 || strcmp(s, "readonly") == 0 || strcmp(s, "local") == 0;
@@ -501,7 +516,7 @@ static int exec_simple(struct node *n, int flags, struct job *job)
 	struct command_target target;
 	const char *name;
 
-	shell.lineno = n->line;
+	set_lineno(n->line);
 	substitution_status = 0;
 	if (words != NULL) {
 		const char *first = literal_word(words);
@@ -907,10 +922,12 @@ static int exec_case(struct node *n, int flags)
 	if (item == NULL)
 		return 0;
 	for (;;) {
-		int status = item->body ? exec_node(item->body, flags) : 0;
+		bool last = item->terminator != CASE_FALLTHROUGH || item->next == NULL;
+		int status = 0;
 
-		if (item->terminator != CASE_FALLTHROUGH || item->next == NULL ||
-		    pending_jump != JUMP_NONE)
+		if (item->body != NULL)
+			status = exec_node(item->body, last ? flags : flags & ~EXEC_LAST);
+		if (last || pending_jump != JUMP_NONE)
 			return status;
 		item = item->next;
 	}

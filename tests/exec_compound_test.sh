@@ -51,6 +51,8 @@ case_command_body()
 	atf_check -o inline:'b\n' vsh -c 'p="a|b"; case b in a|b) echo b;; esac'
 	atf_check -o inline:'var\n' vsh -c 'p="x*"; case xyz in $p) echo var;; esac'
 	atf_check -o inline:'4\n' vsh -c 'case a in a) (exit 4);; esac; echo $?'
+	# Falling through in a child that exits after the case
+	atf_check -o inline:'one\ntwo\n' vsh -c '(case a in a) echo one;& b) echo two;; esac)'
 }
 
 atf_test_case pipelines

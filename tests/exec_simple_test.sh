@@ -117,6 +117,8 @@ lineno_in_messages_body()
 {
 	printf 'true\n\nnosuch_y\n' >script
 	atf_check -s exit:127 -e inline:'vsh: script: line 3: nosuch_y: not found\n' vsh script
+	printf 'echo $LINENO\n\nf() {\n\techo in $LINENO\n}\nf\n' >lines
+	atf_check -o inline:'1\nin 4\n' vsh lines
 }
 
 atf_init_test_cases()
