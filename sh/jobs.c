@@ -401,10 +401,18 @@ static pid_t wait_one(bool block)
 	return pid;
 }
 
-void jobs_reap(void)
+static void reap_children(void)
 {
 	while (wait_one(false) > 0)
 		;
+}
+
+void jobs_reap(void)
+{
+	reap_children();
+	/* The executor calls this before reading each command: the time to say "Done". */
+	if (shell.interactive && !shell.is_subshell)
+		jobs_notify();
 }
 
 /* The description of a process's end: "Done", "Done(3)", "Killed", ... */
@@ -493,7 +501,7 @@ void jobs_print_all(int format)
 	struct job **list;
 	int n = 0, i;
 
-	jobs_reap();
+	reap_children();
 	if (snapshot)
 		table = inherited_table;
 	for (struct job *j = table; j != NULL; j = j->next)
@@ -521,8 +529,9 @@ void jobs_print_all(int format)
 void jobs_notify(void)
 {
 	struct job *next;
+	bool any = false;
 
-	jobs_reap();
+	reap_children();
 	for (struct job *j = table; j != NULL; j = next) {
 		next = j->next;
 		if (j->number == 0 || !j->changed)
@@ -534,9 +543,11 @@ void jobs_notify(void)
 			job_print(j, 0);
 			out1 = saved;
 			forget_done_job(j);
+			any = true;
 		}
 	}
-	out_flush(out2);
+	if (any)
+		out_flush(out2);
 }
 
 /* --- foreground --- */
@@ -640,8 +651,11 @@ int job_wait(struct job *job)
 			signal_exit_by(SIGINT);
 		}
 		if (interactive) {
-			out_char(out2, '\n');
-			out_flush(out2);
+			/* The executor starts a new line when the interrupt aborts the command; a trap does not. */
+			if (signal_is_trapped(SIGINT)) {
+				out_char(out2, '\n');
+				out_flush(out2);
+			}
 			/* Under job control the shell did not see the ^C itself. */
 			if (job->controlled)
 				signal_mark_pending(SIGINT);
@@ -717,7 +731,7 @@ struct job *job_find_spec(const char *spec, const char *builtin_name)
 	struct job *found = NULL;
 	const char *what = spec + 1;
 
-	jobs_reap();
+	reap_children();
 	if (spec[0] != '%') {
 		error_warn("%s: %s: no such job", builtin_name, spec);
 		return NULL;
@@ -848,12 +862,24 @@ int jobs_wait_pid_builtin(pid_t pid)
 
 int job_kill(struct job *job, int sig)
 {
+	/* A stopped job would only hold the signal: let it run to receive it (as bash). */
+	bool wake = job_stopped(job) && sig != SIGKILL && sig != SIGCONT && sig != 0 &&
+	    sig != SIGSTOP && sig != SIGTSTP && sig != SIGTTIN && sig != SIGTTOU;
 	int result = 0;
 
-	if (job->controlled && job->process_group > 0)
-		return kill(-job->process_group, sig);
-	for (int i = 0; i < job->count; i++)
-		if (job->processes[i].state != PROCESS_DONE && kill(job->processes[i].pid, sig) < 0)
+	if (job->controlled && job->process_group > 0) {
+		result = kill(-job->process_group, sig);
+		if (result == 0 && wake)
+			kill(-job->process_group, SIGCONT);
+		return result;
+	}
+	for (int i = 0; i < job->count; i++) {
+		if (job->processes[i].state == PROCESS_DONE)
+			continue;
+		if (kill(job->processes[i].pid, sig) < 0)
 			result = -1;
+		else if (wake)
+			kill(job->processes[i].pid, SIGCONT);
+	}
 	return result;
 }

@@ -36,7 +36,11 @@ void job_started_background(struct job *job);
 /* Forget a job whose launch failed part-way (its processes are still waited for). */
 void job_abandon(struct job *job);
 
-/* Collect children that have ended, without blocking (safe point work). */
+/*
+ * Collect children that have ended, without blocking (safe point work).
+ * In an interactive shell it also reports finished background jobs
+ * ("[1] + Done ..."), so the executor calls it before each prompt.
+ */
 void jobs_reap(void);
 
 /* In a new subshell: the parent's jobs are not ours. */

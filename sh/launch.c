@@ -14,7 +14,8 @@
  *  1. Locals the child writes and the parent reads later are volatile and
  *     written on purpose.  Here the child writes nothing the parent reads:
  *     everything it needs is prepared in the parent (struct child_plan),
- *     and what it has to tell comes back as its exit status.
+ *     and what it has to tell comes back as its exit status.  (errno is
+ *     shared too; the parent reads it only when vfork itself failed.)
  *  2. In the child, never return from the function that called vfork and
  *     never longjmp.  child_run ends in execve or _exit; it is noreturn.
  *  3. In the child, never call exit(3), stdio, malloc or anything that
@@ -27,6 +28,10 @@
  * signal the shell catches goes back to SIG_DFL) before it unblocks, and
  * then does nothing but execve.  Redirections were applied by the caller
  * in the parent, so the child has nothing left that could block.
+ *
+ * Reading order: struct child_plan (what the parent prepares), child_run
+ * (everything the child does), spawn (the one place vfork or fork is
+ * called for a program), launch_program, launch_subshell, exec_program.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -127,26 +132,23 @@ static bool looks_binary(const char *path)
 	return false;
 }
 
-/* Write the prepared prefix and a reason: two system calls, nothing else. */
+/*
+ * Write "prefix: reason\n" in one write(2), so that messages of parallel
+ * children do not interleave.  The line is assembled in the caller's own
+ * stack frame (the child's memory), by hand: no library call.
+ */
 static void child_message(const struct child_plan *plan, const char *reason)
 {
-	struct iovec_like {
-		const char *text;
-		size_t length;
-	} parts[3];
-	size_t reason_length = 0;
+	char line[sizeof plan->message + 64];
+	size_t n = 0;
 
-	while (reason[reason_length] != '\0')
-		reason_length++;
-	parts[0].text = plan->message;
-	parts[0].length = plan->message_length;
-	parts[1].text = reason;
-	parts[1].length = reason_length;
-	parts[2].text = "\n";
-	parts[2].length = 1;
-	for (int i = 0; i < 3; i++)
-		if (write(2, parts[i].text, parts[i].length) < 0)
-			return;
+	for (size_t i = 0; i < plan->message_length; i++)
+		line[n++] = plan->message[i];
+	for (; *reason != '\0' && n < sizeof line - 1; reason++)
+		line[n++] = *reason;
+	line[n++] = '\n';
+	if (write(2, line, n) < 0)
+		return;		/* nowhere to report it */
 }
 
 /*
