@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 #include "builtins.h"
 #include "error.h"
@@ -53,12 +54,32 @@ static void number_error(struct printf_run *r, const char *arg, bool range)
 	r->status = 1;
 }
 
+/* Bytes in the (possibly multibyte) character at s; at least 1. */
+static size_t character_length(const char *s)
+{
+	mbstate_t state;
+	size_t n;
+
+	memset(&state, 0, sizeof state);
+	n = mbrtowc(NULL, s, MB_CUR_MAX, &state);
+	return n == 0 || n > MB_CUR_MAX ? 1 : n;
+}
+
 /* A leading quote: the value is the code of the character after it. */
 static bool character_value(const char *arg, uintmax_t *value)
 {
+	mbstate_t state;
+	wchar_t wide;
+	size_t n;
+
 	if (arg[0] != '\'' && arg[0] != '"')
 		return false;
-	*value = (unsigned char)arg[1];
+	memset(&state, 0, sizeof state);
+	n = mbrtowc(&wide, arg + 1, MB_CUR_MAX, &state);
+	if (n > 0 && n <= MB_CUR_MAX)
+		*value = (uintmax_t)wide;
+	else
+		*value = (unsigned char)arg[1];
 	return true;
 }
 
@@ -328,7 +349,9 @@ static const char *convert(struct printf_run *r, const char *p)
 		break;
 	case 'c':
 		/* An empty or missing argument gives a NUL byte, as in dash and bash. */
-		write_field(arg != NULL ? arg : "", 1, width, -1, left);
+		if (arg == NULL)
+			arg = "";
+		write_field(arg, *arg != '\0' ? character_length(arg) : 1, width, -1, left);
 		break;
 	case 's':
 		if (arg == NULL)

@@ -12,6 +12,7 @@ integers_body()
 	atf_check -o inline:'16 8 -5 7\n' vsh -c 'printf "%i %d %d %d\n" 0x10 010 -5 +7'
 	atf_check -o inline:'    1|2   |007\n' vsh -c 'printf "%*d|%-*d|%.*d\n" 5 1 4 2 3 7'
 	atf_check -o inline:'3    |\n' vsh -c 'printf "%*d|\n" -5 3'
+	atf_check -o inline:'233 97\n' env LC_ALL=C.UTF-8 vsh -c "printf '%d %d\\n' \"'é\" \"'a\""
 	atf_check -o inline:'65 66 0\n' vsh -c "printf '%d %d %d\n' \"'A\" '\"B' ''"
 	atf_check -o inline:'12\n' vsh -c 'printf "%d\n" " 12"'
 	atf_check -o inline:'5\n' vsh -c 'printf "%ld\n" 5'
@@ -31,6 +32,7 @@ strings_head() { atf_set descr "%s %c %b %%"; }
 strings_body()
 {
 	atf_check -o inline:'   ab|cd   |ef|x|%\n' vsh -c 'printf "%5s|%-5s|%.2s|%c|%%\n" ab cd efg xyz'
+	atf_check -o inline:'é|\n' env LC_ALL=C.UTF-8 vsh -c 'printf "%c|\n" éa'
 	atf_check -o inline:'    x|\n' vsh -c 'printf "%5c|\n" x'
 	printf '\0|\n' >expected
 	atf_check -o file:expected vsh -c 'printf "%c|\n" ""'
