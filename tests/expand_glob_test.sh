@@ -24,6 +24,7 @@ brackets_body()
 	(cd g && touch a1 a2 b1 .hidden "x y" "st*r" dir/f1 dir/f2 dir/sub/deep other/f3 "[ab]" é)
 	atf_check -s exit:0 -o inline:'a1 b1\na2\nb1\n' -e empty vsh -c 'cd g; echo [ab]1; echo [a-b]2; echo [!a]1'
 	atf_check -s exit:0 -o inline:'b1\n' -e empty env LC_ALL=C.UTF-8 vsh -c 'cd g; echo [^a]1'
+	atf_check -s exit:0 -o inline:'é a1 a2 b1 é é\n' -e empty env LC_ALL=C.UTF-8 vsh -c 'cd g; echo ? ?? [é] [[:alpha:]]'
 	atf_check -s exit:0 -o inline:'a1 b1\n[[:digit:]]*\n[[:upper:]]*\n' -e empty vsh -c 'cd g; echo [[:alpha:]]1; echo [[:digit:]]*; echo [[:upper:]]*'
 	atf_check -s exit:0 -o inline:'a1 a2\na2\n' -e empty vsh -c 'cd g; echo a[[:digit:]]; echo [[:alpha:][:digit:]]2'
 	atf_check -s exit:0 -o inline:'a1\na2\na1 b1\n' -e empty env LC_ALL=C.UTF-8 vsh -c 'cd g; echo [[=a=]]1; echo [[.a.]]2; echo [[.a.]-b]1'
@@ -82,6 +83,7 @@ case_patterns_body()
 	atf_check -s exit:0 -o inline:'dot\nslash\nstar\n' -e empty vsh -c 'case . in ?) echo dot;; esac; case / in ?) echo slash;; esac; case a/b in a*b) echo star;; esac'
 	atf_check -s exit:0 -o inline:'empty\nalt\n' -e empty vsh -c 'case "" in "") echo empty;; esac; case x in ""|x) echo alt;; esac'
 	atf_check -s exit:0 -o inline:'mid\nbracket\n' -e empty vsh -c 'x=abc; case $x in *b*) echo mid;; esac; case "[" in [) echo bracket;; esac'
+	atf_check -s exit:0 -o inline:'one\nalpha\nneg\n' -e empty env LC_ALL=C.UTF-8 vsh -c 'case é in ?) echo one;; esac; case é in [[:alpha:]]) echo alpha;; esac; case xé in x[!a]) echo neg;; esac'
 }
 
 atf_init_test_cases()
