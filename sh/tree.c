@@ -191,6 +191,7 @@ static void dump_char(struct output *o, unsigned char c, const char *specials)
 static void dump_word(struct output *o, const struct word *w);
 static void dump_node(struct output *o, const struct node *n, int level);
 static void print_source(struct output *o, const struct node *n, int level);
+static bool heredoc_flush(struct output *o);
 
 static const char *param_op_text(const struct word_part *part)
 {
@@ -249,6 +250,7 @@ static void dump_parts(struct output *o, const struct word_part *part)
 			    part->u.command.body->kind == NODE_SUBSHELL ? "$( " : "$(");
 			if (part->u.command.body != NULL)
 				print_source(o, part->u.command.body, -1);
+			heredoc_flush(o);
 			out_str(o, part->u.command.backquoted ? "`)" : ")");
 			if (part->quoted)
 				out_char(o, '"');
@@ -427,6 +429,40 @@ void tree_print(struct output *o, const struct node *n)
 
 /* Printing as source */
 
+/*
+ * Here-document bodies go after the end of the line that holds their
+ * operators: they wait here until the next line break is printed.
+ */
+static const struct redirection **pending_heredocs;
+static size_t pending_count;
+static size_t pending_capacity;
+
+static void heredoc_defer(const struct redirection *r)
+{
+	if (pending_count == pending_capacity) {
+		pending_capacity = pending_capacity ? pending_capacity * 2 : 8;
+		pending_heredocs = xrealloc(pending_heredocs,
+		    pending_capacity * sizeof(*pending_heredocs));
+	}
+	pending_heredocs[pending_count++] = r;
+}
+
+static void source_heredoc_body(struct output *o, const struct redirection *r);
+
+/* Print the waiting bodies, each after a newline; true if there were any. */
+static bool heredoc_flush(struct output *o)
+{
+	size_t n = pending_count;
+
+	if (n == 0)
+		return false;
+	pending_count = 0;
+	out_char(o, '\n');
+	for (size_t i = 0; i < n; i++)
+		source_heredoc_body(o, pending_heredocs[i]);
+	return true;
+}
+
 static void source_quoted_text(struct output *o, const char *s, size_t n, bool in_dquote)
 {
 	if (in_dquote) {
@@ -502,6 +538,7 @@ static void source_parts(struct output *o, const struct word_part *part, bool in
 			    part->u.command.body->kind == NODE_SUBSHELL ? "$( " : "$(");
 			if (part->u.command.body != NULL)
 				print_source(o, part->u.command.body, -1);
+			heredoc_flush(o);
 			out_char(o, ')');
 			break;
 		case PART_ARITH:
@@ -544,6 +581,7 @@ static void source_redirections(struct output *o, const struct redirection *r, b
 		if (r->kind == REDIR_HEREDOC) {
 			/* The body follows the line, ended by a fixed delimiter. */
 			out_str(o, r->heredoc_literal ? "'VSH_EOF'" : "VSH_EOF");
+			heredoc_defer(r);
 			continue;
 		}
 		if (r->target != NULL)
@@ -551,13 +589,9 @@ static void source_redirections(struct output *o, const struct redirection *r, b
 	}
 }
 
-static void source_heredoc_bodies(struct output *o, const struct redirection *r)
+static void source_heredoc_body(struct output *o, const struct redirection *r)
 {
-	for (; r != NULL; r = r->next) {
-		if (r->kind != REDIR_HEREDOC || r->target == NULL)
-			continue;
-		out_char(o, '\n');
-		/* The body as it was (unquoted expansions were parsed; print them back). */
+	if (r->target != NULL) {
 		for (const struct word_part *part = r->target->parts; part; part = part->next) {
 			if (part->kind == PART_TEXT && r->heredoc_literal) {
 				out_write(o, part->u.text.chars, part->u.text.length);
@@ -577,25 +611,21 @@ static void source_heredoc_bodies(struct output *o, const struct redirection *r)
 				source_parts(o, &single, false);
 			}
 		}
-		out_str(o, "VSH_EOF");
 	}
-}
-
-static bool has_heredoc(const struct redirection *r)
-{
-	for (; r != NULL; r = r->next)
-		if (r->kind == REDIR_HEREDOC)
-			return true;
-	return false;
+	out_str(o, "VSH_EOF\n");
 }
 
 static void newline_indent(struct output *o, int level)
 {
+	bool flushed = heredoc_flush(o);
+
 	if (level < 0) {
-		out_char(o, ' ');
+		if (!flushed)
+			out_char(o, ' ');
 		return;
 	}
-	out_char(o, '\n');
+	if (!flushed)
+		out_char(o, '\n');
 	for (int i = 0; i < level; i++)
 		out_char(o, '\t');
 }
@@ -637,9 +667,6 @@ static void print_source(struct output *o, const struct node *n, int level)
 		source_words(o, n->u.simple.assignments, &first);
 		source_words(o, n->u.simple.words, &first);
 		source_redirections(o, n->redirections, &first);
-		source_heredoc_bodies(o, n->redirections);
-		if (has_heredoc(n->redirections))
-			newline_indent(o, level < 0 ? 0 : level);
 		return;
 	}
 	case NODE_PIPELINE:
@@ -662,15 +689,10 @@ static void print_source(struct output *o, const struct node *n, int level)
 			const struct node *left = n->u.binary.left;
 
 			print_source(o, left, level);
-			if (left->kind == NODE_BACKGROUND)
-				out_char(o, ' ');
-			else if (level < 0)
+			if (level < 0 && left->kind != NODE_BACKGROUND)
 				out_char(o, ';');
+			newline_indent(o, level);
 			n = n->u.binary.right;
-			if (level < 0)
-				out_char(o, ' ');
-			else
-				newline_indent(o, level);
 			if (n->kind != NODE_SEQUENCE) {
 				print_source(o, n, level);
 				return;
@@ -771,11 +793,13 @@ static void print_source(struct output *o, const struct node *n, int level)
 	if (n->redirections != NULL) {
 		out_char(o, ' ');
 		print_trailing_redirections(o, n);
-		source_heredoc_bodies(o, n->redirections);
 	}
 }
 
 void tree_print_source(struct output *o, const struct node *n)
 {
+	pending_count = 0;
 	print_source(o, n, 0);
+	/* Bodies still waiting end the text, after their newline. */
+	heredoc_flush(o);
 }

@@ -951,6 +951,15 @@ syntax_error_interactive_body()
 	    -e match:'syntax error' vsh -i
 }
 
+atf_test_case prompts
+prompts_head() { atf_set descr 'Interactive input: PS1 for a command, PS2 for each continuation line'; }
+prompts_body()
+{
+	printf 'if true\nthen echo x\nfi\necho "a\nb"\nread v <<E\nhd\nE\necho $v\n' >input
+	PS1='P1 ' PS2='P2 ' atf_check -s exit:0 -o inline:'x\na\nb\nhd\n' \
+	    -e inline:'P1 P2 P2 P1 P2 P1 P2 P2 P1 P1 ' vsh -i <input
+}
+
 atf_test_case deep_nesting
 deep_nesting_head() { atf_set descr 'Absurd nesting is a syntax error, not a crash'; }
 deep_nesting_body()
@@ -1178,6 +1187,7 @@ atf_init_test_cases()
 	atf_add_test_case syntax_errors
 	atf_add_test_case syntax_error_script
 	atf_add_test_case syntax_error_interactive
+	atf_add_test_case prompts
 	atf_add_test_case deep_nesting
 	atf_add_test_case large_script
 	atf_add_test_case execution
