@@ -466,6 +466,12 @@ static const char *star_separator(size_t *length)
 	const char *ifs = ifs_value();
 
 	*length = ifs[0] != '\0' ? 1 : 0;
+	if ((unsigned char)ifs[0] >= 0x80) {
+		int n = mblen(ifs, strlen(ifs));
+
+		if (n > 1)
+			*length = (size_t)n;	/* a multibyte character stays whole */
+	}
 	return ifs;
 }
 
