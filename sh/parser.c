@@ -26,6 +26,7 @@
 #include "strbuf.h"
 
 #define MAX_NESTING 1000
+#define MAX_AND_OR 10000
 
 enum token_kind {
 	T_EOF,
@@ -254,6 +255,9 @@ static int raw_getc(struct parser *p)
 
 		if (s == NULL) {
 			c = input_getc(p->in);
+			/* NUL bytes cannot be in shell text: drop them, as other shells do. */
+			if (c == 0)
+				continue;
 			break;
 		}
 		if (s->pushback_count > 0) {
@@ -1792,6 +1796,7 @@ static struct node *parse_pipeline(struct parser *p)
 static struct node *parse_and_or(struct parser *p)
 {
 	struct node *left = parse_pipeline(p);
+	int length = 0;
 
 	for (;;) {
 		struct token *t = peek(p);
@@ -1799,6 +1804,9 @@ static struct node *parse_and_or(struct parser *p)
 
 		if (t->kind != T_AND_IF && t->kind != T_OR_IF)
 			return left;
+		/* The chain leans left: whoever walks it recurses once per operator. */
+		if (++length > MAX_AND_OR)
+			syntax_error_at(p, t->line, "too deeply nested");
 		n = new_node(p, t->kind == T_AND_IF ? NODE_AND : NODE_OR, left->line);
 		consume(p);
 		skip_newlines(p);

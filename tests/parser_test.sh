@@ -978,6 +978,10 @@ deep_nesting_body()
 	atf_check -s exit:2 -o empty -e match:'syntax error: too deeply nested' vsh -n ifs
 	repeat '! ' 50000 >bangs
 	atf_check -s exit:2 -o empty -e match:'syntax error: unexpected newline' vsh -n bangs
+	{ yes 'true &&' | head -n 20000; echo true; } >andor
+	atf_check -s exit:2 -o empty -e match:'line 10001: syntax error: too deeply nested' vsh -n andor
+	{ yes 'true &&' | head -n 5000; echo echo ok; } >andor2
+	atf_check -s exit:0 -o inline:'ok\n' -e empty vsh andor2
 	# Moderate nesting is fine.
 	{ repeat '(' 200; printf 'true'; repeat ')' 200; } | tr -d '\n' >ok
 	atf_check -s exit:0 -o empty -e empty vsh -n ok
