@@ -58,6 +58,11 @@ position_body()
 	atf_check -o inline:'3000 2999\n' \
 	    vsh -c 'n=0; while read -r l; do n=$((n+1)); last=$p; p=$l; done <input; echo $n $last'
 	atf_check -o inline:'1\n2\n' vsh -c '{ read a; echo $a; head -n 1; } <input'
+	printf 'a;b;c\nd\n' >input
+	atf_check -o inline:'a|b;c\nd\n' vsh -c '{ read -d ";" a; printf "%s|" "$a"; cat; } <input'
+	# Lines longer than the read-ahead blocks.
+	awk 'BEGIN { for (i = 0; i < 20000; i++) printf "x"; print ""; print "next" }' >input
+	atf_check -o inline:'20000 next\n' vsh -c '{ read a; read b; echo ${#a} $b; } <input'
 }
 
 atf_test_case errors
