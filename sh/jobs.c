@@ -326,6 +326,18 @@ static void remember_forgotten(pid_t pid, int status)
 	forgotten_next = (forgotten_next + 1) % FORGOTTEN_MAX;
 }
 
+/* The remembered status of pid, forgetting it: a pid is waited for once. */
+static int take_forgotten(pid_t pid)
+{
+	for (int i = 0; i < FORGOTTEN_MAX; i++) {
+		if (forgotten[i].pid == pid && pid > 0) {
+			forgotten[i].pid = 0;
+			return exit_status(forgotten[i].status);
+		}
+	}
+	return -1;
+}
+
 int jobs_forgotten_status(pid_t pid)
 {
 	for (int i = 0; i < FORGOTTEN_MAX; i++)
@@ -486,8 +498,11 @@ void job_print(struct job *job, int format)
 	job->changed = false;
 }
 
-static void forget_done_job(struct job *job)
+/* remember: "wait $pid" may still ask after it (not after a plain "wait"). */
+static void forget_done_job(struct job *job, bool remember)
 {
+	for (int i = 0; remember && i < job->count; i++)
+		remember_forgotten(job->processes[i].pid, job->processes[i].status);
 	table_remove(job);
 	if (done_jobs_kept > 0)
 		done_jobs_kept--;
@@ -521,7 +536,7 @@ void jobs_print_all(int format)
 		/* Reported as done: forgotten (XCU jobs). */
 		for (i = 0; i < n; i++)
 			if (job_done(list[i]))
-				forget_done_job(list[i]);
+				forget_done_job(list[i], true);
 	}
 	free(list);
 }
@@ -542,7 +557,7 @@ void jobs_notify(void)
 			out1 = out2;
 			job_print(j, 0);
 			out1 = saved;
-			forget_done_job(j);
+			forget_done_job(j, true);
 			any = true;
 		}
 	}
@@ -824,8 +839,10 @@ int jobs_wait_builtin(struct job *job)
 		for (struct job *j = table; j != NULL; j = next) {
 			next = j->next;
 			if (j->number > 0 && job_done(j))
-				forget_done_job(j);
+				forget_done_job(j, false);
 		}
+		/* XCU wait: the known process IDs are cleared. */
+		memset(forgotten, 0, sizeof forgotten);
 		return 0;
 	}
 	while (!job_done(job) && !job_stopped(job))
@@ -833,7 +850,7 @@ int jobs_wait_builtin(struct job *job)
 			return 128 + sig;
 	status = job_status(job);
 	if (job_done(job))
-		forget_done_job(job);
+		forget_done_job(job, false);
 	return status;
 }
 
@@ -843,20 +860,18 @@ int jobs_wait_pid_builtin(pid_t pid)
 	struct process *p = find_process(pid, &job);
 	int sig, status;
 
-	if (p == NULL) {
-		status = jobs_forgotten_status(pid);
-		return status;
-	}
+	if (p == NULL)
+		return take_forgotten(pid);
 	while (p->state == PROCESS_RUNNING) {
 		if ((sig = wait_interruptible()) != 0)
 			return 128 + sig;
 		p = find_process(pid, &job);
 		if (p == NULL)
-			return jobs_forgotten_status(pid);
+			return take_forgotten(pid);
 	}
 	status = exit_status(p->status);
 	if (job_done(job) && job->number > 0 && pid == job->processes[job->count - 1].pid)
-		forget_done_job(job);
+		forget_done_job(job, false);
 	return status;
 }
 

@@ -45,6 +45,12 @@ wait_unknown_body()
 	atf_check -s exit:0 -o inline:'127\n' -e empty vsh -c 'wait $$; echo $?'
 	atf_check -s exit:0 -o inline:'127\n' -e match:'wait: %3: no such job' vsh -c 'wait %3; echo $?'
 	atf_check -s exit:0 -o inline:'2\n' -e match:'wait: abc' vsh -c 'wait abc; echo $?'
+	# A process is waited for once; a plain wait forgets every known one.
+	atf_check -s exit:0 -o inline:'3\n127\n' -e empty vsh -c 'sh -c "exit 3" & p=$!; wait $p; echo $?; wait $p; echo $?'
+	atf_check -s exit:0 -o inline:'0\n127\n' -e empty vsh -c 'sh -c "exit 3" & p=$!; wait; echo $?; wait $p; echo $?'
+	# Reported by jobs, still known to wait.
+	atf_check -s exit:0 -o inline:'3\n' -e empty \
+	    vsh -c 'sh -c "exit 3" & p=$!; sleep 0.2; jobs >/dev/null; wait $p; echo $?'
 }
 
 atf_test_case wait_interrupted
