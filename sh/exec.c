@@ -724,7 +724,7 @@ static int exec_pipeline(struct node *n, int flags)
 {
 	struct node **commands = n->u.pipeline.commands;
 	int count = n->u.pipeline.count;
-	int saved_in, saved_out, input = -1, status;
+	int input = -1, status;
 	struct job *job;
 
 	if (n->u.pipeline.negate)
@@ -735,8 +735,10 @@ static int exec_pipeline(struct node *n, int flags)
 	}
 	out_flush_all();
 	job = job_create(false, job_text(n, false));
-	saved_in = fcntl(0, F_DUPFD_CLOEXEC, 10);
-	saved_out = fcntl(1, F_DUPFD_CLOEXEC, 10);
+	/* The shell's 0 and 1 are saved like any redirection's, and come back at redir_restore(). */
+	redir_begin_frame();
+	redir_save_fd(0);
+	redir_save_fd(1);
 	for (int i = 0; i < count; i++) {
 		int p[2] = { -1, -1 };
 
@@ -755,8 +757,8 @@ static int exec_pipeline(struct node *n, int flags)
 		if (i < count - 1) {
 			dup2(p[1], 1);
 			close(p[1]);
-		} else if (saved_out >= 0) {
-			dup2(saved_out, 1);
+		} else if (redir_saved_copy(1) >= 0) {
+			dup2(redir_saved_copy(1), 1);
 		} else {
 			close(1);
 		}
@@ -769,28 +771,13 @@ static int exec_pipeline(struct node *n, int flags)
 			if (pid == 0) {
 				if (input >= 0)
 					close(input);
-				if (saved_in >= 0)
-					close(saved_in);
-				if (saved_out >= 0)
-					close(saved_out);
 				run_in_child(commands[i], EXEC_LAST | (flags & EXEC_CONDITION));
 			}
 		}
 	}
 	if (input >= 0)
 		close(input);
-	if (saved_in >= 0) {
-		dup2(saved_in, 0);
-		close(saved_in);
-	} else {
-		close(0);
-	}
-	if (saved_out >= 0) {
-		dup2(saved_out, 1);
-		close(saved_out);
-	} else {
-		close(1);
-	}
+	redir_restore();
 	status = job_wait(job);
 	return n->u.pipeline.negate ? !status : status;
 }
@@ -1103,7 +1090,7 @@ int exec_command_substitution(struct node *body, struct strbuf *out)
 {
 	const struct builtin *b;
 	struct job *job;
-	int p[2], status, saved_out;
+	int p[2], status;
 	int saved_lineno = shell.lineno;
 
 	if (body == NULL) {
@@ -1131,16 +1118,12 @@ int exec_command_substitution(struct node *body, struct strbuf *out)
 		struct arena_mark mark = arena_mark(&scratch);
 		int saved_status = shell.last_status;
 
-		saved_out = fcntl(1, F_DUPFD_CLOEXEC, 10);
+		redir_begin_frame();
+		redir_save_fd(1);
 		dup2(p[1], 1);
 		close(p[1]);
 		exec_simple(body, 0, job);
-		if (saved_out >= 0) {
-			dup2(saved_out, 1);
-			close(saved_out);
-		} else {
-			close(1);
-		}
+		redir_restore();
 		shell.last_status = saved_status;
 		arena_release(&scratch, mark);
 	} else {

@@ -46,9 +46,15 @@ bool redir_is_saved_copy(int fd)
 	return false;
 }
 
-/* The user wants fd itself: move our saved copy living there out of the way. */
+/*
+ * The user wants fd itself: move our saved copy living there out of the
+ * way.  Any other close-on-exec descriptor above 9 belongs to the shell
+ * (its script, the terminal ...): the user's own are never close-on-exec.
+ */
 static int evict_copy(int fd)
 {
+	int fd_flags;
+
 	for (size_t i = 0; i < saved_count; i++) {
 		if (saved[i].copy == fd) {
 			int moved = fcntl(fd, F_DUPFD_CLOEXEC, 10);
@@ -59,6 +65,10 @@ static int evict_copy(int fd)
 			saved[i].copy = moved;
 			return 0;
 		}
+	}
+	if (fd > 9 && (fd_flags = fcntl(fd, F_GETFD)) >= 0 && (fd_flags & FD_CLOEXEC)) {
+		errno = EBUSY;
+		return -1;
 	}
 	return 0;
 }
@@ -345,22 +355,41 @@ static int apply_one(struct redirection *r, int flags)
 	return 0;
 
 failed:
-	if (errno == EBADF || errno == EINVAL)
+	if (errno == EBUSY)
+		error_warn("%d: descriptor in use by the shell", fd);
+	else if (errno == EBADF || errno == EINVAL)
 		error_warn("%d: %s", fd, strerror(EBADF));
 	else
 		error_warn("%d: %s", fd, strerror(errno));
 	return -1;
 }
 
+void redir_begin_frame(void)
+{
+	if (frame_count == frame_capacity) {
+		frame_capacity = frame_capacity ? frame_capacity * 2 : 16;
+		frames = xrealloc(frames, (size_t)frame_capacity * sizeof *frames);
+	}
+	frames[frame_count++] = saved_count;
+}
+
+int redir_save_fd(int fd)
+{
+	return save_fd(fd, 0);
+}
+
+int redir_saved_copy(int fd)
+{
+	for (size_t i = saved_count; i > frames[frame_count - 1]; i--)
+		if (saved[i - 1].fd == fd)
+			return saved[i - 1].copy;
+	return -1;
+}
+
 int redir_apply(struct redirection *list, int flags)
 {
-	if (!(flags & REDIR_PERMANENT)) {
-		if (frame_count == frame_capacity) {
-			frame_capacity = frame_capacity ? frame_capacity * 2 : 16;
-			frames = xrealloc(frames, (size_t)frame_capacity * sizeof *frames);
-		}
-		frames[frame_count++] = saved_count;
-	}
+	if (!(flags & REDIR_PERMANENT))
+		redir_begin_frame();
 	for (struct redirection *r = list; r != NULL; r = r->next)
 		if (apply_one(r, flags) < 0)
 			return -1;

@@ -26,6 +26,15 @@ enum {
 int redir_apply(struct redirection *list, int flags);
 void redir_restore(void);
 
+/*
+ * For pipelines and command substitutions, which move descriptors by hand:
+ * start an empty frame, save fd in it (the saved copy is looked up with
+ * redir_saved_copy(), -1 when fd was closed); redir_restore() ends it.
+ */
+void redir_begin_frame(void);
+int redir_save_fd(int fd);
+int redir_saved_copy(int fd);
+
 /* Frames currently pushed, and unwinding to a depth after an error. */
 int redir_depth(void);
 void redir_unwind(int depth);

@@ -49,6 +49,10 @@ big_descriptors_body()
 	atf_check -o inline:'ok\n' vsh -c '{ echo ok >&11; } 11>&1'
 	# fd 10 as a user descriptor while the shell saves its own out of the way
 	atf_check -o inline:'a\nb\n' vsh -c '{ { echo a >&10; echo b; } 10>&1 >f; cat f; } '
+	atf_check -o inline:'x\n' vsh -c '{ echo x >&10; } 10>&1 | cat'
+	# The script's own descriptor is not the user's to take.
+	printf 'exec 10>/dev/null 11>/dev/null 12>/dev/null 13>/dev/null\necho no\n' >script
+	atf_check -s exit:2 -o empty -e match:'descriptor in use by the shell' vsh script
 }
 
 atf_test_case noclobber
