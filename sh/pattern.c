@@ -312,16 +312,71 @@ static char *literal_of(const char *pattern, size_t *length)
 	return literal;
 }
 
+static bool is_ascii(const char *s, size_t length)
+{
+	size_t i;
+
+	for (i = 0; i < length; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return false;
+	return true;
+}
+
+/*
+ * Does the pattern always match the same number of characters (no '*')?
+ * Sets *count.  With such a tail after a leading '*', prefix and suffix
+ * removal can test each position once instead of rescanning the subject.
+ */
+static bool fixed_length(const char *p, size_t *count)
+{
+	size_t n = 0;
+
+	while (*p != '\0') {
+		const char *after;
+
+		if (*p == '*')
+			return false;
+		if (*p == '[' && match_bracket(p, 0, &after, false) >= 0)
+			p = after;
+		else if (*p == '\\' && p[1] != '\0')
+			p += 2;
+		else
+			p++;
+		n++;
+	}
+	*count = n;
+	return true;
+}
+
 long pattern_prefix(const char *pattern, const char *subject, size_t length, bool longest)
 {
 	bool multibyte = locale_is_multibyte();
-	size_t literal_length;
+	size_t literal_length, tail_length;
 	const char *literal = literal_of(pattern, &literal_length);
+	const char *tail = pattern;
 	size_t i;
 
 	if (literal != NULL) {
 		if (literal_length <= length && memcmp(subject, literal, literal_length) == 0)
 			return (long)literal_length;
+		return -1;
+	}
+	while (*tail == '*')
+		tail++;
+	if (tail != pattern && fixed_length(tail, &tail_length) &&
+	    (!multibyte || is_ascii(subject, length))) {
+		/* "*tail": the prefix ends where tail matches; one byte per character here. */
+		if (tail_length > length)
+			return -1;
+		if (longest) {
+			for (i = length + 1; i-- > tail_length;)
+				if (match_range(tail, subject + i - tail_length, subject + i, 0, false))
+					return (long)i;
+		} else {
+			for (i = tail_length; i <= length; i++)
+				if (match_range(tail, subject + i - tail_length, subject + i, 0, false))
+					return (long)i;
+		}
 		return -1;
 	}
 	if (!longest) {
@@ -330,22 +385,6 @@ long pattern_prefix(const char *pattern, const char *subject, size_t length, boo
 			    match_range(pattern, subject, subject + i, 0, multibyte))
 				return (long)i;
 		return -1;
-	}
-	/* "*" alone, or "*literal": the longest prefix ends at the last occurrence. */
-	if (pattern[0] == '*') {
-		size_t tail_length;
-		const char *p = pattern;
-		const char *tail;
-
-		while (*p == '*')
-			p++;
-		tail = literal_of(p, &tail_length);
-		if (tail != NULL) {
-			for (i = length + 1; i-- > tail_length;)
-				if (memcmp(subject + i - tail_length, tail, tail_length) == 0)
-					return (long)i;
-			return -1;
-		}
 	}
 	for (i = length + 1; i-- > 0;)
 		if ((i == length || at_boundary(subject + i, multibyte)) &&
@@ -358,8 +397,9 @@ long pattern_suffix(const char *pattern, const char *subject, size_t length, boo
 {
 	bool multibyte = locale_is_multibyte();
 	const char *end = subject + length;
-	size_t literal_length;
+	size_t literal_length, tail_length;
 	const char *literal = literal_of(pattern, &literal_length);
+	const char *tail = pattern;
 	size_t i;
 
 	if (literal != NULL) {
@@ -368,35 +408,25 @@ long pattern_suffix(const char *pattern, const char *subject, size_t length, boo
 			return (long)(length - literal_length);
 		return -1;
 	}
+	while (*tail == '*')
+		tail++;
+	if (tail != pattern && fixed_length(tail, &tail_length) &&
+	    (!multibyte || is_ascii(subject, length))) {
+		/* "*tail" matches a suffix exactly when tail matches the end of the subject. */
+		if (tail_length > length || !match_range(tail, end - tail_length, end, 0, false))
+			return -1;
+		return longest ? 0 : (long)(length - tail_length);
+	}
+	/*
+	 * Each attempt stops at the first mismatch, and a pattern ending in
+	 * '*' accepts at once, so "%.*" and "%%.*" stay linear.
+	 */
 	if (longest) {
 		for (i = 0; i <= length; i++)
 			if ((i == length || at_boundary(subject + i, multibyte)) &&
 			    match_range(pattern, subject + i, end, 0, multibyte))
 				return (long)i;
 		return -1;
-	}
-	/* "literal*": the shortest suffix starts at the last occurrence of the literal. */
-	{
-		size_t pattern_length = strlen(pattern);
-
-		if (pattern_length > 0 && pattern[pattern_length - 1] == '*' &&
-		    (pattern_length < 2 || pattern[pattern_length - 2] != '\\')) {
-			char *head = arena_strndup(&scratch, pattern, pattern_length - 1);
-			size_t head_length;
-			const char *literal_head;
-
-			while (*head != '\0' && head[strlen(head) - 1] == '*' &&
-			    (strlen(head) < 2 || head[strlen(head) - 2] != '\\'))
-				head[strlen(head) - 1] = '\0';
-			literal_head = literal_of(head, &head_length);
-			if (literal_head != NULL && head_length > 0) {
-				for (i = length + 1; i-- > 0;)
-					if (i + head_length <= length &&
-					    memcmp(subject + i, literal_head, head_length) == 0)
-						return (long)i;
-				return -1;
-			}
-		}
 	}
 	for (i = length + 1; i-- > 0;)
 		if ((i == length || at_boundary(subject + i, multibyte)) &&

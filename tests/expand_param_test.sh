@@ -122,6 +122,13 @@ at_star_body()
 	atf_check -s exit:0 -o inline:'<a><b>\n<a><b>\n' -e empty vsh -c 'show() { printf "<%s>" "$@"; echo; }; set -- a b; IFS=-; show ${*}; show "${@}"'
 }
 
+atf_test_case linear
+linear_head() { atf_set descr 'prefix and suffix removal on a 512 kB value takes linear time'; }
+linear_body()
+{
+	atf_check -s exit:0 -o inline:'524288\n524288\n524288\n524288\n524288\n524288\n524287\n7\n7\n' -e empty vsh -c 'x=01234567; i=0; while [ $i -lt 16 ]; do x="$x$x"; i=$((i+1)); done; echo ${#x}; y=${x#*/}; echo ${#y}; y=${x##*/}; echo ${#y}; y=${x%/*}; echo ${#y}; y=${x#*[a-z]}; echo ${#y}; y=${x%%*[a-z]}; echo ${#y}; y=${x#?}; echo ${#y}; y=${x%%7*}; echo ${#y}; y=${x##*0}; echo ${#y}'
+}
+
 atf_test_case nounset
 nounset_head() { atf_set descr 'set -u: unset parameters are errors, except @ and *'; }
 nounset_body()
@@ -147,5 +154,6 @@ atf_init_test_cases()
 	atf_add_test_case length
 	atf_add_test_case remove
 	atf_add_test_case at_star
+	atf_add_test_case linear
 	atf_add_test_case nounset
 }
