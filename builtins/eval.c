@@ -95,7 +95,6 @@ int builtin_dot(int argc, char **argv)
 		state.positional = positional_replace(argc - 2, argv + 2);
 	error_source_name = arena_strdup(&scratch, name);
 	dot_depth++;
-	shell.last_status = 0;
 	if (setjmp(h.jump) == 0) {
 		handler_push(&h);
 		status = run_input(state.in);

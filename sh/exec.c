@@ -51,6 +51,8 @@ static int substitution_status;
 static int scope_depth;
 /* Nested run_input() calls: only the outermost one recovers from errors. */
 static int run_depth;
+/* Commands run by run_input(), to tell an empty input (status 0). */
+static unsigned long commands_run;
 
 /* The deepest function nesting allowed; the stack check below usually comes first. */
 #define FUNCTION_DEPTH_MAX 10000
@@ -1170,6 +1172,7 @@ static bool run_one(struct parser *p, struct input *in, struct arena *trees, boo
 			}
 			if (!option_on(OPT_NOEXEC) || shell.interactive) {
 				input_sync(in);
+				commands_run++;
 				exec_node(tree, 0);
 			}
 		}
@@ -1212,6 +1215,7 @@ int run_input(struct input *in)
 	struct run_state *volatile state = xcalloc(1, sizeof *state);
 	bool top = run_depth == 0;
 	struct handler h;
+	unsigned long commands_before = commands_run;
 
 	state->parser = parser_create(in);
 	run_depth++;
@@ -1233,6 +1237,9 @@ int run_input(struct input *in)
 	parser_destroy(state->parser);
 	arena_free(&state->trees);
 	free(state);
+	/* Input without commands (an empty eval or "." file) has status 0. */
+	if (commands_run == commands_before)
+		shell.last_status = 0;
 	return shell.last_status;
 }
 
@@ -1242,8 +1249,6 @@ int eval_string(const char *text, const char *source_name)
 	struct handler h;
 	int status;
 
-	/* An empty eval leaves $? at 0. */
-	shell.last_status = 0;
 	if (setjmp(h.jump) == 0) {
 		handler_push(&h);
 		status = run_input(in);

@@ -8,6 +8,8 @@ eval_builtin_body()
 	atf_check -o inline:'a\nb\n' vsh -c 'eval "echo a;" echo b'
 	atf_check -o inline:'0\n' vsh -c 'false; eval ""; echo $?'
 	atf_check -o inline:'1\n' vsh -c 'eval false; echo $?'
+	atf_check -o inline:'1\n' vsh -c 'false; eval "echo \$?"'
+	atf_check -o inline:'0\n' vsh -c 'false; eval "  "; echo $?'
 	atf_check -o inline:'set\n' vsh -c 'eval x=set; echo $x'
 	atf_check -s exit:2 -o empty -e match:'syntax error' vsh -c 'eval "if"; echo no'
 	atf_check -o inline:'1\n2\n' vsh -c 'for i in 1 2 3; do eval "echo \$i; [ \$i = 2 ] && break"; done'
