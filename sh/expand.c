@@ -97,7 +97,10 @@ enum mode {
 };
 
 /* What IFS holds, as a byte table; rebuilt only when IFS changes. */
-enum { IFS_NONE, IFS_WHITE, IFS_OTHER };
+enum {
+	IFS_NONE, IFS_WHITE, IFS_OTHER,
+	IFS_MULTIBYTE,	/* a non-ASCII byte while IFS holds a multibyte character: decode to know */
+};
 static unsigned char ifs_class[256];
 static char *ifs_cached;
 
@@ -111,8 +114,41 @@ static void ifs_update(void)
 	free(ifs_cached);
 	ifs_cached = xstrdup(ifs);
 	memset(ifs_class, IFS_NONE, sizeof ifs_class);
-	for (p = (const unsigned char *)ifs; *p != '\0'; p++)
+	for (p = (const unsigned char *)ifs; *p != '\0'; p++) {
+		if (*p >= 0x80 && MB_CUR_MAX > 1) {
+			int c;
+
+			for (c = 0x80; c < 256; c++)
+				ifs_class[c] = IFS_MULTIBYTE;
+			continue;
+		}
 		ifs_class[*p] = (*p == ' ' || *p == '\t' || *p == '\n') ? IFS_WHITE : IFS_OTHER;
+	}
+}
+
+/* The length of the character at s, and whether it is one of the characters of IFS. */
+static size_t multibyte_ifs_char(const char *s, size_t n, bool *in_ifs)
+{
+	mbstate_t state;
+	size_t length, ifs_length;
+	const char *ifs;
+
+	memset(&state, 0, sizeof state);
+	length = mbrlen(s, n, &state);
+	if (length == (size_t)-1 || length == (size_t)-2 || length == 0)
+		length = 1;
+	*in_ifs = false;
+	for (ifs = ifs_cached; *ifs != '\0'; ifs += ifs_length) {
+		memset(&state, 0, sizeof state);
+		ifs_length = mbrlen(ifs, strlen(ifs), &state);
+		if (ifs_length == (size_t)-1 || ifs_length == (size_t)-2 || ifs_length == 0)
+			ifs_length = 1;
+		if (ifs_length == length && memcmp(ifs, s, length) == 0) {
+			*in_ifs = true;
+			break;
+		}
+	}
+	return length;
 }
 
 struct expansion {
@@ -283,7 +319,19 @@ static void add_split(struct expansion *e, const char *s, size_t n)
 		if (i == n)
 			break;
 		class = ifs_class[(unsigned char)s[i]];
-		i++;
+		if (class == IFS_MULTIBYTE) {
+			bool in_ifs;
+			size_t length = multibyte_ifs_char(s + i, n - i, &in_ifs);
+
+			if (!in_ifs) {
+				add_literal(e, s + i, length, false);
+				i += length;
+				continue;
+			}
+			class = IFS_OTHER;
+			i += length;
+		} else
+			i++;
 		if (class == IFS_WHITE) {
 			if (e->have_field) {
 				finish_field(e);
@@ -851,5 +899,11 @@ char *expand_pattern(struct word *w)
 
 char *expand_heredoc(struct word *body, size_t *length)
 {
+	const struct word_part *part = body != NULL ? plain_text(body) : NULL;
+
+	if (part != NULL) {
+		*length = part->u.text.length;
+		return part->u.text.chars;
+	}
 	return expand_word_to(body, MODE_STRING, false, length);
 }
