@@ -39,6 +39,13 @@ empty_ifs_body()
 	atf_check -s exit:0 -o inline:'<a b><c>\n<a b><c>\n<a bc>\n' -e empty vsh -c 'show() { printf "<%s>" "$@"; echo; }; IFS=; set -- "a b" c; show $*; show $@; show "$*"'
 }
 
+atf_test_case multibyte_ifs
+multibyte_ifs_head() { atf_set descr 'a multibyte IFS character delimits as a whole character'; }
+multibyte_ifs_body()
+{
+	atf_check -s exit:0 -o inline:'<a><b><><càd>\naéb\n' -e empty env LC_ALL=C.UTF-8 vsh -c 'IFS=é; x="aébéécàd"; set -- $x; printf "<%s>" "$@"; echo; set -- a b; echo "$*"'
+}
+
 atf_test_case only_expansions
 only_expansions_head() { atf_set descr 'only the results of unquoted expansions are split'; }
 only_expansions_body()
@@ -79,6 +86,7 @@ atf_init_test_cases()
 	atf_add_test_case default_ifs
 	atf_add_test_case non_white
 	atf_add_test_case empty_ifs
+	atf_add_test_case multibyte_ifs
 	atf_add_test_case only_expansions
 	atf_add_test_case adjacent_quoted
 	atf_add_test_case read_builtin
