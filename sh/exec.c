@@ -474,6 +474,9 @@ static int run_builtin(const struct builtin *b, int argc, char **argv)
 	return status;
 }
 
+/* Did the last run_program() start a process?  (Pipelines need to know.) */
+static bool program_launched;
+
 /* argv with one writable slot in front, as launch_program() wants. */
 static char **with_spare_slot(char **argv, int argc)
 {
@@ -495,6 +498,7 @@ static int run_program(const char *path, char **argv, int argc, char **envp, str
 	if (own == NULL)
 		own = job_create(false, text);
 	pid = launch_program(own, path, with_spare_slot(argv, argc), envp);
+	program_launched = pid > 0;
 	if (job != NULL)
 		return pid < 0 ? 126 : 0;
 	if (pid < 0) {
@@ -522,7 +526,13 @@ static int exec_simple(struct node *n, int flags, struct job *job)
 	substitution_status = 0;
 	if (words != NULL) {
 		const char *first = literal_word(words);
-		int expand_flags = first && is_declaration_name(first) ? EXPAND_DECLARATION : 0;
+		int expand_flags = 0;
+
+		/* "command export x=~" is still a declaration. */
+		if (first != NULL && strcmp(first, "command") == 0 && words->next != NULL)
+			first = literal_word(words->next);
+		if (first != NULL && is_declaration_name(first))
+			expand_flags = EXPAND_DECLARATION;
 
 		argv = expand_fields(words, expand_flags, &argc);
 	}
@@ -726,7 +736,7 @@ static int exec_pipeline(struct node *n, int flags)
 {
 	struct node **commands = n->u.pipeline.commands;
 	int count = n->u.pipeline.count;
-	int input = -1, status;
+	int input = -1, status, unlaunched_status = -1;
 	struct job *job;
 
 	if (n->u.pipeline.negate)
@@ -766,7 +776,13 @@ static int exec_pipeline(struct node *n, int flags)
 		}
 		input = p[0];
 		if (is_plain_program(commands[i])) {
-			exec_simple(commands[i], flags & ~EXEC_LAST, job);
+			int element_status;
+
+			program_launched = false;
+			element_status = exec_simple(commands[i], flags & ~EXEC_LAST, job);
+			/* A redirection failed: no process, but the last element's status still counts. */
+			if (i == count - 1 && !program_launched)
+				unlaunched_status = element_status;
 		} else {
 			pid_t pid = launch_subshell(job);
 
@@ -781,6 +797,8 @@ static int exec_pipeline(struct node *n, int flags)
 		close(input);
 	redir_restore();
 	status = job_wait(job);
+	if (unlaunched_status >= 0)
+		status = unlaunched_status;
 	return n->u.pipeline.negate ? !status : status;
 }
 

@@ -71,6 +71,7 @@ pipelines_body()
 	atf_check -o inline:'[]\n' vsh -c 'echo v | read x; echo "[$x]"'
 	atf_check -o inline:'F\n' vsh -c 'f() { tr a-z A-Z; }; echo f | f'
 	atf_check -o inline:'unset\n' vsh -c 'echo ${x=1} | cat >/dev/null; echo ${x-unset}'
+	atf_check -o inline:'1\n' -e match:'nonexistent: No such file' vsh -c 'echo a | cat </nonexistent; echo $?'
 }
 
 atf_test_case subshells

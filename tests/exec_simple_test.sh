@@ -100,6 +100,7 @@ declaration_body()
 {
 	atf_check -o inline:'/h:/h\n' vsh -c 'HOME=/h; export x=~:~; echo "$x"'
 	atf_check -o inline:'a b\n' vsh -c 'y="a b"; export x=$y; echo "$x"'
+	atf_check -o inline:'/h/a\n' vsh -c 'HOME=/h; command export x=~/a; echo "$x"'
 }
 
 atf_test_case noexec
