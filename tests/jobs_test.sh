@@ -149,6 +149,70 @@ background_signals_body()
 	atf_check -s exit:0 -o inline:'0\n' -e empty vsh -c '(trap "exit 9" INT; sleep 0.3) & kill -INT $!; wait $!; echo $?'
 }
 
+atf_test_case job_control_terminal
+job_control_terminal_head() { atf_set descr "interactive job control on a terminal: stop, list, kill, Done reports"; }
+job_control_terminal_body()
+{
+	command -v python3 >/dev/null 2>&1 || atf_skip "python3 is needed to drive a terminal"
+	python3 -c 'import pty' 2>/dev/null || atf_skip "python3 has no pty module"
+	cat >drive.py <<'PYTHON'
+import os, pty, select, sys, time
+pid, fd = pty.fork()
+if pid == 0:
+    os.environ['PS1'] = '$ '
+    os.environ.pop('ENV', None)
+    os.execvp('vsh', ['vsh', '-i'])
+buf = b''
+def expect(pattern, timeout=10):
+    global buf
+    end = time.time() + timeout
+    while pattern not in buf:
+        left = end - time.time()
+        r = select.select([fd], [], [], max(0, left))[0] if left > 0 else []
+        if not r:
+            print('timeout waiting for %r after %r' % (pattern, buf))
+            sys.exit(1)
+        try:
+            data = os.read(fd, 4096)
+        except OSError:
+            data = b''
+        if not data:
+            print('end of output waiting for %r' % pattern)
+            sys.exit(1)
+        buf += data
+    i = buf.index(pattern) + len(pattern)
+    seen, buf = buf[:i], buf[i:]
+    return seen
+def send(text):
+    os.write(fd, text.encode())
+expect(b'$ ')
+send('sleep 30\n')
+time.sleep(0.7)
+send('\x1a')
+if b'[1] + Stopped' in expect(b'Stopped'):
+    print('stopped')
+expect(b'$ ')
+send('jobs\n')
+if b'[1] + Stopped' in expect(b'$ '):
+    print('listed')
+send('kill %1\n')
+expect(b'$ ')
+time.sleep(0.3)
+send('echo next\n')
+if b'Terminated' in expect(b'$ '):
+    print('terminated')
+send('sleep 0.1 &\n')
+expect(b'$ ')
+time.sleep(0.5)
+send('echo x\n')
+if b'[1] + Done' in expect(b'$ '):
+    print('done')
+send('exit\n')
+os.waitpid(pid, 0)
+PYTHON
+	atf_check -s exit:0 -o inline:'stopped\nlisted\nterminated\ndone\n' -e empty python3 drive.py
+}
+
 atf_init_test_cases()
 {
 	atf_add_test_case last_background
@@ -160,4 +224,5 @@ atf_init_test_cases()
 	atf_add_test_case kill_errors
 	atf_add_test_case background_stdin
 	atf_add_test_case background_signals
+	atf_add_test_case job_control_terminal
 }
