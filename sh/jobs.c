@@ -174,8 +174,9 @@ void job_add_process(struct job *job, pid_t pid)
 	job->processes[job->count].status = 0;
 	job->processes[job->count].state = PROCESS_RUNNING;
 	job->count++;
-	if (job->process_group == 0)
-		job->process_group = job->controlled ? pid : getpgrp();
+	/* Under job control the first process leads the job's group; otherwise it stays 0. */
+	if (job->process_group == 0 && job->controlled)
+		job->process_group = pid;
 }
 
 bool job_is_background(const struct job *job)
