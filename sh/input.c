@@ -50,8 +50,15 @@ struct input {
 	bool continuation;
 	bool at_end;		/* the descriptor reported end of file */
 	int last;		/* the last byte handed out, or '\n' at start */
-	/* After input_sync(): the file offset we left, to see whether someone read since. */
-	bool synced;
+	/*
+	 * Seekable input: the file offset of buffer[0].  After input_sync()
+	 * the descriptor's offset lags behind the buffer ("lagging") at
+	 * synced_offset; the first read after it checks ("check") whether a
+	 * command moved it, which means it read what we had buffered.
+	 */
+	off_t buffer_offset;
+	bool lagging;
+	bool check;
 	off_t synced_offset;
 	/* For "set -v": bytes handed out so far, and how many of them were echoed. */
 	unsigned long long consumed;
@@ -73,10 +80,12 @@ static struct input *input_new(enum input_kind kind, int fd, const char *name)
 
 struct input *input_from_fd(int fd, const char *name)
 {
-	bool seekable = lseek(fd, 0, SEEK_CUR) != (off_t)-1;
+	off_t offset = lseek(fd, 0, SEEK_CUR);
+	bool seekable = offset != (off_t)-1;
 	struct input *in = input_new(seekable ? INPUT_BLOCKS : INPUT_LINES, fd, name);
 
 	if (seekable) {
+		in->buffer_offset = offset;
 		in->capacity = BLOCK_SIZE;
 		in->buffer = xmalloc(in->capacity);
 	}
@@ -178,26 +187,20 @@ static bool input_fill_line(struct input *in)
 	return in->length > 0;
 }
 
-/*
- * After input_sync() the buffered bytes are still valid if nobody moved
- * the file offset; then skip the offset forward again and keep them.
- */
+/* The first access after input_sync(): did a command read from the descriptor? */
 static void input_resume(struct input *in)
 {
 	off_t now = lseek(in->fd, 0, SEEK_CUR);
 
-	in->synced = false;
-	if (now == in->synced_offset) {
-		off_t ahead = (off_t)(in->length - in->position) + (off_t)in->pushback_count;
-
-		if (ahead > 0)
-			lseek(in->fd, ahead, SEEK_CUR);
+	in->check = false;
+	if (now == in->synced_offset || now == (off_t)-1)
 		return;
-	}
-	/* Somebody read from the descriptor: what we held is gone for us too. */
+	/* It did: what we held is gone for us too; go on from where it stopped. */
+	in->buffer_offset = now;
 	in->position = in->length = 0;
 	in->pushback_count = 0;
 	in->at_end = false;
+	in->lagging = false;
 }
 
 static bool input_fill(struct input *in)
@@ -213,6 +216,11 @@ static bool input_fill(struct input *in)
 	case INPUT_BLOCKS:
 		if (in->at_end)
 			return false;
+		in->buffer_offset += (off_t)in->length;
+		if (in->lagging) {
+			lseek(in->fd, in->buffer_offset, SEEK_SET);
+			in->lagging = false;
+		}
 		n = input_read(in, in->buffer, in->capacity);
 		in->position = 0;
 		in->length = (size_t)n;
@@ -243,7 +251,7 @@ int input_getc(struct input *in)
 {
 	int c;
 
-	if (in->synced)
+	if (in->check)
 		input_resume(in);
 	if (in->pushback_count > 0) {
 		c = in->pushback[--in->pushback_count];
@@ -272,7 +280,7 @@ void input_ungetc(struct input *in, int c)
 {
 	if (c < 0)
 		return;
-	if (in->synced)
+	if (in->check)
 		input_resume(in);
 	if (in->pushback_count == 0 && in->position > 0 &&
 	    (unsigned char)in->buffer[in->position - 1] == c) {
@@ -308,16 +316,26 @@ void input_skip_line(struct input *in)
 
 void input_sync(struct input *in)
 {
-	off_t ahead;
+	off_t consumed;
 
-	if (in->kind != INPUT_BLOCKS || in->synced)
+	/*
+	 * Only descriptors 0-9 can be shared with commands: the shell keeps a
+	 * script file it opened above them, close-on-exec.
+	 */
+	if (in->kind != INPUT_BLOCKS || in->fd > 9 || in->check)
 		return;
-	ahead = (off_t)(in->length - in->position) + (off_t)in->pushback_count;
-	if (ahead == 0)
+	consumed = in->buffer_offset + (off_t)in->position - (off_t)in->pushback_count;
+	if (in->lagging && consumed == in->synced_offset) {
+		in->check = true;
 		return;
-	in->synced_offset = lseek(in->fd, -ahead, SEEK_CUR);
-	if (in->synced_offset != (off_t)-1)
-		in->synced = true;
+	}
+	if (!in->lagging && in->position == in->length && in->pushback_count == 0)
+		return;		/* the offset is right already */
+	if (lseek(in->fd, consumed, SEEK_SET) == (off_t)-1)
+		return;
+	in->synced_offset = consumed;
+	in->lagging = true;
+	in->check = true;
 }
 
 const char *input_name(const struct input *in)

@@ -1137,6 +1137,10 @@ stdin_sharing_body()
 	cat script.sh | atf_check -s exit:0 -o inline:'got: this line is data\n' -e empty vsh
 	printf 'head -n 1\ndata one\necho after\n' >script2.sh
 	atf_check -s exit:0 -o inline:'data one\nafter\n' -e empty vsh <script2.sh
+	# Past the first block of a large script, and a command taking all the rest.
+	{ yes ': padding line to go past the first block' | head -n 5000
+	  printf 'read a\nL1\necho "got $a"\nhead -n 1\nH1\ncat\necho never\n'; } >script3.sh
+	atf_check -s exit:0 -o inline:'got L1\nH1\necho never\n' -e empty vsh <script3.sh
 	# From a pipe, head(1) itself reads ahead: only the shell is careful.
 	cat script2.sh | atf_check -s exit:0 -o inline:'data one\n' -e empty vsh
 }
