@@ -79,9 +79,13 @@ jobs_output_body()
 	    vsh -c 'sleep 1 & p=$!; [ "$(jobs -p)" = "$p" ] && echo ok; kill %1'
 	atf_check -s exit:0 -o match:'^\[1\] \+ [0-9]+ Running +sleep 1$' -e empty vsh -c 'sleep 1 & jobs -l; kill %1'
 	# A finished job is reported as Done once, then forgotten.
+	# (Poll until the processes are gone: each foreground sleep collects what ended.)
 	atf_check -s exit:0 -o match:'^\[1\] - Done\(3\) +sh -c' -o match:'^\[2\] \+ Done +true$' -o match:'^end$' -e empty \
-	    vsh -c 'sh -c "exit 3" & true & sleep 0.3; jobs; jobs; echo end'
-	atf_check -s exit:0 -o inline:'end\n' -e empty vsh -c 'true & sleep 0.2; jobs >/dev/null; jobs; echo end'
+	    vsh -c 'sh -c "exit 3" & a=$!; true & b=$!
+	    for p in $a $b; do while kill -0 $p 2>/dev/null; do sleep 0.05; done; done
+	    jobs; jobs; echo end'
+	atf_check -s exit:0 -o inline:'end\n' -e empty \
+	    vsh -c 'true & p=$!; while kill -0 $p 2>/dev/null; do sleep 0.05; done; jobs >/dev/null; jobs; echo end'
 	# Selected jobs, by number and by command prefix and substring.
 	atf_check -s exit:0 -o match:'^\[2\] \+ Running +sleep 2$' -o not-match:'sleep 1' -e empty \
 	    vsh -c 'sleep 1 & sleep 2 & jobs %2; kill %1 %2'

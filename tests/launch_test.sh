@@ -149,9 +149,14 @@ atf_test_case async_zombies
 async_zombies_head() { atf_set descr "finished background jobs are collected without wait"; }
 async_zombies_body()
 {
+	# A finished child stays visible to kill -0 until it is collected; each
+	# foreground sleep collects whatever ended (at most 10 s here).
 	atf_check -s exit:0 -o inline:'0\n' -e empty vsh -c '
-	i=0; while [ $i -lt 50 ]; do /bin/true & i=$((i + 1)); done
-	/bin/sleep 0.3; /bin/true; :
+	i=0; pids=; while [ $i -lt 50 ]; do /bin/true & pids="$pids $!"; i=$((i + 1)); done
+	n=0
+	for p in $pids; do
+		while kill -0 $p 2>/dev/null && [ $n -lt 200 ]; do /bin/sleep 0.05; n=$((n + 1)); done
+	done
 	echo "$(ps -o stat= --ppid $$ | grep -c Z)"'
 }
 
