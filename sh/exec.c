@@ -1189,9 +1189,24 @@ static bool run_one(struct parser *p, struct input *in, struct arena *trees, boo
 				out_flush(out2);
 			}
 			if (!option_on(OPT_NOEXEC) || shell.interactive) {
+				int flags = 0;
+
 				input_sync(in);
 				commands_run++;
-				exec_node(tree, 0);
+				/*
+				 * The last command of "vsh -c": the shell has nothing left to
+				 * do, so it may become that command (peeking is safe only in a
+				 * string; a file or pipe must not be read ahead).
+				 */
+				if (top && !shell.interactive && strcmp(input_name(in), "-c") == 0) {
+					int c = eof ? -1 : input_getc(in);
+
+					if (c < 0)
+						flags = EXEC_LAST;
+					else
+						input_ungetc(in, c);
+				}
+				exec_node(tree, flags);
 			}
 		}
 		if (eof || pending_jump != JUMP_NONE)

@@ -112,6 +112,15 @@ noexec_body()
 	atf_check -s exit:2 -e match:'syntax error' vsh -n -c 'echo ('
 }
 
+atf_test_case last_command
+last_command_head() { atf_set descr "the last command of -c replaces the shell unless a trap needs it"; }
+last_command_body()
+{
+	atf_check -o inline:'replaced\n' vsh -c 'echo $$ >pid; sh -c "[ \$PPID = \$(cat pid) ] || echo replaced"'
+	atf_check -o inline:'ok\nt\n' vsh -c 'trap "echo t" EXIT; sh -c "echo ok"'
+	atf_check -s exit:3 vsh -c 'sh -c "exit 3"'
+}
+
 atf_test_case lineno_in_messages
 lineno_in_messages_head() { atf_set descr "messages carry the line of the failing command"; }
 lineno_in_messages_body()
@@ -134,4 +143,5 @@ atf_init_test_cases()
 	atf_add_test_case declaration
 	atf_add_test_case noexec
 	atf_add_test_case lineno_in_messages
+	atf_add_test_case last_command
 }
