@@ -806,8 +806,14 @@ static int wait_interruptible(void)
 	if (sig != 0)
 		return sig;
 	if (wait_one(true) < 0) {
-		if (errno == EINTR)
+		if (errno == EINTR) {
+			/* ^C in an interactive shell ends the wait too (its handler is the shell's own). */
+			if (shell.interactive && !shell.is_subshell && signal_take_pending(SIGINT)) {
+				signal_mark_pending(SIGINT);
+				return SIGINT;
+			}
 			return signal_pending_trapped();
+		}
 		if (errno == ECHILD) {
 			/* Nothing left to wait for: whatever still "runs" is gone. */
 			for (struct job *j = table; j != NULL; j = j->next)
