@@ -864,6 +864,7 @@ static int exec_loop(struct node *n, int flags, bool until)
 		int condition = exec_node(n->u.loop.condition, flags | EXEC_CONDITION);
 
 		if (pending_jump != JUMP_NONE) {
+			arena_release(&scratch, mark);
 			if (loop_should_stop())
 				break;
 			continue;
