@@ -570,6 +570,18 @@ static int exec_simple(struct node *n, int flags, struct job *job)
 
 	name = argv[0];
 	command_lookup(name, 0, &target);
+	/* "PATH=dir cmd" searches dir: the command's own environment decides (XBD 8.3). */
+	if (assignment_count > 0 && strchr(name, '/') == NULL &&
+	    (target.kind == COMMAND_PROGRAM || target.kind == COMMAND_NOT_FOUND)) {
+		for (int i = assignment_count - 1; i >= 0; i--) {
+			if (strncmp(assignments[i], "PATH=", 5) == 0) {
+				target.path = path_search(name, assignments[i] + 5, false);
+				target.kind = target.path ? COMMAND_PROGRAM : COMMAND_NOT_FOUND;
+				target.hashed = false;
+				break;
+			}
+		}
+	}
 	switch (target.kind) {
 	case COMMAND_NOT_FOUND:
 		status = 127;

@@ -62,6 +62,8 @@ search_order_body()
 	chmod +x bin/mycmd
 	atf_check -o inline:'mine\n' vsh -c 'PATH=$PWD/bin:$PATH; mycmd'
 	atf_check -o inline:'mine\n' vsh -c 'bin/mycmd'
+	atf_check -o inline:'mine\n' vsh -c 'PATH=$PWD/bin mycmd'
+	atf_check -s exit:127 -e match:'ls: not found' vsh -c 'PATH=/nonexistent ls'
 	# A script without #! runs in vsh.
 	printf 'echo nohashbang $#\n' >bin/plain
 	chmod +x bin/plain
