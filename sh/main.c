@@ -41,6 +41,8 @@ static noreturn void usage_error(const char *fmt, const char *arg)
  * Parse the options; returns the index of the first operand.  Sets
  * *command_string for -c and *login for -l or a leading '-' in argv[0].
  */
+static bool monitor_given;	/* -m or +m on the command line */
+
 static int parse_invocation(int argc, char **argv, bool *command_string, bool *login)
 {
 	int i;
@@ -70,8 +72,10 @@ static int parse_invocation(int argc, char **argv, bool *command_string, bool *l
 				if (o < 0)
 					usage_error("%s: no such option", argv[i]);
 				options[o] = on;
+				monitor_given |= o == OPT_MONITOR;
 			} else if ((o = option_by_letter(*p)) >= 0) {
 				options[o] = on;
+				monitor_given |= o == OPT_MONITOR;
 			} else {
 				char bad[3] = { arg[0], *p, '\0' };
 
@@ -111,6 +115,39 @@ static void source_if_readable(const char *path)
 		strbuf_append_char(&command, '\'');
 		eval_string(strbuf_str(&command), path);
 		strbuf_free(&command);
+	}
+}
+
+/*
+ * Login shells read /etc/profile and ~/.profile; interactive shells the
+ * file named by ENV.  An error in one of them ends that file, not the shell.
+ */
+static void run_startup_files(bool login)
+{
+	struct handler h;
+
+	if (setjmp(h.jump) == 0) {
+		handler_push(&h);
+		if (login) {
+			const char *home = var_get("HOME");
+
+			source_if_readable("/etc/profile");
+			if (home != NULL) {
+				struct strbuf path = STRBUF_INIT;
+
+				strbuf_printf(&path, "%s/.profile", home);
+				source_if_readable(strbuf_str(&path));
+				strbuf_free(&path);
+			}
+		}
+		/* ENV undergoes parameter expansion (XCU 2.5.3): eval does the second pass. */
+		if (shell.interactive && var_get("ENV") != NULL)
+			eval_string("eval \". \\\"$ENV\\\"\"", "ENV");
+		handler_pop(&h);
+	} else {
+		handler_pop(&h);
+		if (exception_raised == EXCEPTION_EXIT)
+			shell_exit(shell.last_status);
 	}
 }
 
@@ -171,8 +208,9 @@ int main(int argc, char **argv)
 
 	shell.interactive = options[OPT_INTERACTIVE];
 	if (shell.interactive) {
-		/* Job control is on by default where it can work. */
-		options[OPT_MONITOR] = true;
+		/* Job control is on by default in an interactive shell, unless +m said otherwise. */
+		if (!monitor_given)
+			options[OPT_MONITOR] = true;
 		if (in == NULL)
 			in = input_from_terminal(0);
 	} else if (in == NULL) {
@@ -180,27 +218,7 @@ int main(int argc, char **argv)
 	}
 	signals_init();
 
-	struct handler h;
-	if (setjmp(h.jump) == 0) {
-		handler_push(&h);
-		if (login) {
-			source_if_readable("/etc/profile");
-			const char *home = var_get("HOME");
-			if (home != NULL) {
-				struct strbuf path = STRBUF_INIT;
-
-				strbuf_printf(&path, "%s/.profile", home);
-				source_if_readable(strbuf_str(&path));
-				strbuf_free(&path);
-			}
-		}
-		if (shell.interactive && var_get("ENV") != NULL)
-			/* ENV undergoes parameter expansion (XCU 2.5.3): eval does the second pass. */
-			eval_string("eval \". \\\"$ENV\\\"\"", "ENV");
-		run_input(in);
-		handler_pop(&h);
-	} else {
-		handler_pop(&h);
-	}
+	run_startup_files(login);
+	run_input(in);
 	shell_exit(shell.last_status);
 }

@@ -1,6 +1,7 @@
 /* The option table behind set -o, set +o, $- and the command line. */
 #include <string.h>
 
+#include "jobs.h"
 #include "options.h"
 
 const struct option_info option_info[OPTION_COUNT] = {
@@ -56,6 +57,8 @@ int option_set(int o, bool on)
 		options[OPT_VI] = false;
 	if (on && o == OPT_VI)
 		options[OPT_EMACS] = false;
+	if (o == OPT_MONITOR)
+		job_control_set(on);
 	return 0;
 }
 
