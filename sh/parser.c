@@ -126,6 +126,9 @@ struct parser {
 	/* Raw bytes read while trying $(( as arithmetic, for falling back to $( ( */
 	struct strbuf record;
 	int recording;
+	/* Text buffers of finished words, reused to spare a malloc per word. */
+	struct strbuf spare[16];
+	int spare_count;
 };
 
 static struct node *parse_compound_list(struct parser *p, bool allow_empty);
@@ -345,7 +348,12 @@ static void builder_init(struct word_builder *b, struct parser *p)
 	b->p = p;
 	b->head = NULL;
 	b->tail = &b->head;
-	b->text = (struct strbuf)STRBUF_INIT;
+	if (p->spare_count > 0) {
+		b->text = p->spare[--p->spare_count];
+		strbuf_reset(&b->text);
+	} else {
+		b->text = (struct strbuf)STRBUF_INIT;
+	}
 	b->text_quoted = false;
 	b->force = false;
 	b->any = false;
@@ -405,12 +413,23 @@ static void builder_part(struct word_builder *b, struct word_part *part)
 	b->any = true;
 }
 
+static void builder_release_text(struct word_builder *b)
+{
+	struct parser *p = b->p;
+
+	if (p->spare_count < (int)(sizeof(p->spare) / sizeof(p->spare[0])))
+		p->spare[p->spare_count++] = b->text;
+	else
+		strbuf_free(&b->text);
+	b->text = (struct strbuf)STRBUF_INIT;
+}
+
 static struct word *builder_finish(struct word_builder *b)
 {
 	struct word *w;
 
 	builder_flush(b);
-	strbuf_free(&b->text);
+	builder_release_text(b);
 	w = arena_zalloc(b->p->arena, sizeof(*w));
 	w->parts = b->head;
 	return w;
@@ -418,7 +437,7 @@ static struct word *builder_finish(struct word_builder *b)
 
 static void builder_discard(struct word_builder *b)
 {
-	strbuf_free(&b->text);
+	builder_release_text(b);
 }
 
 /* Word syntax */
@@ -1898,10 +1917,8 @@ static int keyword_index(const char *s)
 	default:
 		return -1;
 	}
-	if (strlen(s) > 5)
-		return -1;
 	for (int i = 0; reserved_words[i] != NULL; i++)
-		if (strcmp(reserved_words[i], s) == 0)
+		if (reserved_words[i][0] == s[0] && strcmp(reserved_words[i], s) == 0)
 			return i;
 	return -1;
 }
@@ -1941,6 +1958,8 @@ void parser_destroy(struct parser *p)
 		return;
 	parser_reset(p);
 	strbuf_free(&p->record);
+	while (p->spare_count > 0)
+		strbuf_free(&p->spare[--p->spare_count]);
 	free(p);
 }
 
