@@ -595,7 +595,8 @@ static void parse_double_quote(struct parser *p, struct word_builder *b)
 		case '"':
 			return;
 		case '\\':
-			c = pgetc(p);
+			/* pgetc() already removed a backslash-newline: take the next byte as is. */
+			c = raw_getc(p);
 			if (c < 0)
 				syntax_error_at(p, line, "unterminated quoted string");
 			if (c != '$' && c != '`' && c != '"' && c != '\\')
@@ -900,7 +901,7 @@ static void parse_backquote(struct parser *p, struct word_builder *b, bool quote
 		if (c == '`')
 			break;
 		if (c == '\\') {
-			int next = pgetc(p);
+			int next = raw_getc(p);
 
 			if (next == '$' || next == '`' || next == '\\' || (in_dquote && next == '"')) {
 				c = next;
@@ -959,7 +960,7 @@ static void read_word_into(struct parser *p, struct word_builder *b, enum word_m
 				syntax_error_at(p, line, "missing '))'");
 			syntax_error_at(p, line, "missing '}'");
 		case '\\':
-			c = pgetc(p);
+			c = raw_getc(p);
 			if (c < 0) {
 				builder_char(b, '\\', quoted);
 				if (mode == MODE_NORMAL || mode == MODE_HEREDOC)
@@ -1268,7 +1269,7 @@ static char *read_heredoc_delimiter(struct parser *p, bool *quoted)
 		any = true;
 		if (c == '\\') {
 			*quoted = true;
-			c = pgetc(p);
+			c = raw_getc(p);
 			if (c < 0)
 				break;
 			strbuf_append_char(&sb, (char)c);
@@ -1285,7 +1286,7 @@ static char *read_heredoc_delimiter(struct parser *p, bool *quoted)
 				if (c < 0)
 					syntax_error(p, "unterminated quoted string");
 				if (c == '\\') {
-					int next = pgetc(p);
+					int next = raw_getc(p);
 
 					if (next != '$' && next != '`' && next != '"' && next != '\\')
 						strbuf_append_char(&sb, '\\');
@@ -1357,6 +1358,9 @@ static void read_heredocs(struct parser *p)
 	struct heredoc *h = p->heredocs;
 	struct strbuf line = STRBUF_INIT;
 	struct strbuf body = STRBUF_INIT;
+	struct strbuf logical = STRBUF_INIT;	/* the line with continuations joined */
+	size_t logical_start = 0;		/* where it starts in body */
+	bool continued = false;			/* the last line ended in backslash-newline */
 
 	p->heredocs = NULL;
 	p->heredocs_tail = &p->heredocs;
@@ -1366,9 +1370,13 @@ static void read_heredocs(struct parser *p)
 		struct word *w;
 
 		strbuf_reset(&body);
+		strbuf_reset(&logical);
+		logical_start = 0;
+		continued = false;
 		for (;;) {
 			int c;
 			bool at_end = false;
+			size_t backslashes = 0;
 
 			strbuf_reset(&line);
 			for (;;) {
@@ -1379,23 +1387,38 @@ static void read_heredocs(struct parser *p)
 				}
 				if (c == '\n')
 					break;
-				if (c == '\t' && h->strip_tabs && line.length == 0)
+				if (c == '\t' && h->strip_tabs && line.length == 0 && !continued)
 					continue;
 				strbuf_append_char(&line, (char)c);
 			}
-			if (strcmp(strbuf_str(&line), h->delimiter) == 0 &&
-			    strlen(h->delimiter) == line.length)
+			/*
+			 * In an unquoted body a backslash-newline joins lines, and
+			 * the delimiter is compared with the joined line.
+			 */
+			if (!continued)
+				logical_start = body.length;
+			strbuf_append(&logical, strbuf_str(&line), line.length);
+			while (backslashes < line.length &&
+			    line.data[line.length - 1 - backslashes] == '\\')
+				backslashes++;
+			if (!r->heredoc_literal && backslashes % 2 == 1 && !at_end) {
+				logical.length--;
+				strbuf_append(&body, strbuf_str(&line), line.length);
+				strbuf_append_char(&body, '\n');
+				continued = true;
+				continue;
+			}
+			continued = false;
+			if (logical.length == strlen(h->delimiter) &&
+			    memcmp(strbuf_str(&logical), h->delimiter, logical.length) == 0) {
+				body.length = logical_start;
 				break;
+			}
+			strbuf_reset(&logical);
 			if (at_end) {
-				if (line.length == 0) {
-					strbuf_free(&line);
-					strbuf_free(&body);
-					syntax_error_at(p, start_line,
-					    "here-document delimited by end of file (wanted '%s')",
-					    h->delimiter);
-				}
 				strbuf_free(&line);
 				strbuf_free(&body);
+				strbuf_free(&logical);
 				syntax_error_at(p, start_line,
 				    "here-document delimited by end of file (wanted '%s')", h->delimiter);
 			}
@@ -1426,6 +1449,7 @@ static void read_heredocs(struct parser *p)
 	}
 	strbuf_free(&line);
 	strbuf_free(&body);
+	strbuf_free(&logical);
 }
 
 static bool looks_like_assignment(const struct word *w)

@@ -1083,6 +1083,36 @@ EXPECTED
 	atf_check -s exit:0 -o file:expected -e empty vsh script.sh
 }
 
+atf_test_case backslash_newline_edges
+backslash_newline_edges_head() { atf_set descr 'An escaped backslash before a newline does not continue the line; joined here-document lines'; }
+backslash_newline_edges_body()
+{
+	cat >script.sh <<'SCRIPT'
+cat <<E
+foo\
+E
+E
+cat <<E
+a\\
+E
+cat <<-E
+	x\
+	y
+	E
+cat <<"E"
+lit\
+E
+echo a\\
+echo "b\\
+c" d\
+e
+echo `echo x\\
+`
+SCRIPT
+	printf 'fooE\na\\\nx\ty\nlit\\\na\\\nb\\\nc de\nx\n' >expected
+	atf_check -s exit:0 -o file:expected -e empty vsh script.sh
+}
+
 atf_test_case aliases
 aliases_head() { atf_set descr 'Alias substitution in command position'; }
 aliases_body()
@@ -1199,6 +1229,7 @@ atf_init_test_cases()
 	atf_add_test_case deep_nesting
 	atf_add_test_case large_script
 	atf_add_test_case execution
+	atf_add_test_case backslash_newline_edges
 	atf_add_test_case aliases
 	atf_add_test_case stdin_sharing
 	atf_add_test_case verbose
