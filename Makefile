@@ -6,7 +6,8 @@ BINDIR ?= ${PREFIX}/bin
 MANDIR ?= ${PREFIX}/share/man/man1
 
 CC ?= cc
-CFLAGS ?= -O2 -g
+# bmake predefines CFLAGS, so the defaults live apart; CFLAGS comes last and wins.
+OPTIMIZE ?= -O2 -g
 # CI adds WERROR=-Werror.
 WERROR ?=
 WARNINGS = -Wall -Wextra -Wclobbered -Wno-unknown-warning-option ${WERROR}
@@ -20,12 +21,12 @@ OBJS = ${SRCS:.c=.o}
 all: vsh
 
 vsh: ${OBJS}
-	${CC} ${CFLAGS} ${LDFLAGS} -o $@ ${OBJS} ${LDLIBS}
+	${CC} ${OPTIMIZE} ${CFLAGS} ${LDFLAGS} -o $@ ${OBJS} ${LDLIBS}
 
 ${OBJS}: ${HDRS} Makefile
 
 .c.o:
-	${CC} ${VSH_CPPFLAGS} ${WARNINGS} ${CFLAGS} -c $< -o $@
+	${CC} ${VSH_CPPFLAGS} ${WARNINGS} ${OPTIMIZE} ${CFLAGS} -c $< -o $@
 
 vsh-sanitize: ${SRCS} ${HDRS} Makefile
 	${CC} ${VSH_CPPFLAGS} ${WARNINGS} ${SANITIZE_FLAGS} ${LDFLAGS} -o $@ ${SRCS} ${LDLIBS}
