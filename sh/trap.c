@@ -488,11 +488,13 @@ static void forget_inherited(void)
 
 /*
  * Set (action non-NULL) or reset (NULL) the trap of sig.  Returns 0, or -1
- * for a signal that cannot be trapped.
+ * for a signal number out of range.  KILL and STOP are recorded (and listed)
+ * like dash does, but never installed: the kernel would refuse them, and
+ * scripts setting them expect status 0.
  */
 int trap_set(int sig, const char *action)
 {
-	if (sig < 0 || sig >= NSIG || sig == SIGKILL || sig == SIGSTOP)
+	if (sig < 0 || sig >= NSIG)
 		return -1;
 	forget_inherited();
 	/* XCU 2.11: a non-interactive shell may not change signals ignored on entry. */
