@@ -510,6 +510,21 @@ static int run_program(const char *path, char **argv, int argc, char **envp, str
 
 static int exec_function(struct function *f, int argc, char **argv, int flags);
 
+/* "command exec" or "command -p exec" with nothing else: exec's redirection-only form. */
+static bool is_command_exec(const struct builtin *b, int argc, char **argv)
+{
+	int i = 1;
+
+	if (b->function != builtin_command)
+		return false;
+	while (i < argc && (strcmp(argv[i], "-p") == 0 || strcmp(argv[i], "--") == 0)) {
+		i++;
+		if (strcmp(argv[i - 1], "--") == 0)
+			break;
+	}
+	return i == argc - 1 && strcmp(argv[i], "exec") == 0;
+}
+
 /*
  * A simple command.  job != NULL: the caller knows it runs a program
  * (is_plain_program) and wants it launched into job without waiting.
@@ -543,12 +558,33 @@ static int exec_simple(struct node *n, int flags, struct job *job)
 		for (w = n->u.simple.assignments; w != NULL; w = w->next)
 			assignment_count++;
 		assignments = arena_alloc(&scratch, (size_t)assignment_count * sizeof *assignments);
+		/*
+		 * Each assignment is seen by the next ("x=a y=$x cmd"); before a
+		 * command the values are only lent until all are expanded, the
+		 * command kind then decides whether they stay.
+		 */
+		bool lend = argc > 0 && assignment_count > 1;
+
+		if (lend)
+			scope_push();
 		for (w = n->u.simple.assignments; w != NULL; w = w->next) {
 			assignments[i++] = expand_assignment(w);
-			/* Without a command, each assignment is seen by the next ("x=a y=$x"). */
-			if (argc == 0 && n->redirections == NULL)
+			if (argc == 0 && n->redirections == NULL) {
 				var_assign_string(assignments[i - 1], 0);
+			} else if (lend && w->next != NULL) {
+				char *var_name = arena_strndup(&scratch, assignments[i - 1],
+				    assignment_name_length(assignments[i - 1]));
+				struct var *v = var_lookup(var_name);
+
+				/* A read-only name is reported later, by the command's own rules. */
+				if (v == NULL || !(v->flags & VAR_READONLY)) {
+					var_save(var_name);
+					var_assign_string(assignments[i - 1], 0);
+				}
+			}
 		}
+		if (lend)
+			scope_pop();
 	}
 	if (option_on(OPT_XTRACE) && (argc > 0 || assignment_count > 0))
 		trace_command(assignments, assignment_count, argv);
@@ -635,6 +671,13 @@ static int exec_simple(struct node *n, int flags, struct job *job)
 	}
 
 	case COMMAND_BUILTIN:
+		if (is_command_exec(target.builtin, argc, argv)) {
+			/* "command exec 3<file": permanent like exec, but an error is not fatal. */
+			if (redir_apply(n->redirections, REDIR_PERMANENT) < 0)
+				return 2;
+			return 0;
+		}
+		break;
 	case COMMAND_FUNCTION:
 		break;
 	}
@@ -752,10 +795,11 @@ static int exec_pipeline(struct node *n, int flags)
 	struct job *job;
 
 	if (n->u.pipeline.negate)
-		flags |= EXEC_CONDITION;
+		flags = (flags & ~EXEC_LAST) | EXEC_CONDITION;	/* the negation is still to come */
 	if (count == 1) {
 		status = exec_node(commands[0], flags);
-		return n->u.pipeline.negate ? !status : status;
+		/* "! return 5" returns 5: a jump's status is not negated. */
+		return n->u.pipeline.negate && pending_jump == JUMP_NONE ? !status : status;
 	}
 	out_flush_all();
 	job = job_create(false, job_text(n, false));
@@ -877,6 +921,8 @@ static int exec_loop(struct node *n, int flags, bool until)
 
 		if (pending_jump != JUMP_NONE) {
 			arena_release(&scratch, mark);
+			if (pending_jump == JUMP_RETURN)
+				status = condition;	/* "while return 4" returns 4 */
 			if (loop_should_stop())
 				break;
 			continue;

@@ -96,6 +96,17 @@ return_outside_body()
 	atf_check -s exit:3 -o empty vsh -c 'return 3; echo no'
 }
 
+atf_test_case command_exec_permanent
+command_exec_permanent_head() { atf_set descr "command exec with only redirections keeps them, and an error is not fatal"; }
+command_exec_permanent_body()
+{
+	printf 'hello\nworld\n' >f
+	atf_check -o inline:'hello\n' vsh -c 'command exec 8<f; read msg <&8; echo $msg'
+	atf_check -o inline:'hello\n' vsh -c 'command -p exec 8<f; read msg <&8; echo $msg'
+	atf_check -o empty -e inline:'out\n' vsh -c 'command exec >o; echo out; exec >&2; cat o'
+	atf_check -o inline:'2\n' -e match:'nosuch: No such file' vsh -c 'command exec 8<nosuch; echo $?'
+}
+
 atf_init_test_cases()
 {
 	atf_add_test_case eval_builtin
@@ -105,4 +116,5 @@ atf_init_test_cases()
 	atf_add_test_case type_builtin
 	atf_add_test_case exit_builtin
 	atf_add_test_case return_outside
+	atf_add_test_case command_exec_permanent
 }

@@ -100,6 +100,32 @@ lists_body()
 	atf_check -o inline:'0\n' vsh -c 'echo data | { cat & wait; } | wc -c | tr -d " "'
 }
 
+atf_test_case jump_in_condition
+jump_in_condition_head() { atf_set descr "return, break and continue in a (negated) condition keep their own status"; }
+jump_in_condition_body()
+{
+	atf_check -o inline:'5\n' vsh -c 'f() { if ! return 5; then echo t; else echo e; fi; }; f; echo $?'
+	atf_check -o inline:'6\n' vsh -c 'f() { if return 6; then echo t; else echo e; fi; }; f; echo $?'
+	atf_check -o inline:'3\n' vsh -c 'f() { ! return 3; }; f; echo $?'
+	atf_check -o inline:'4\n' vsh -c 'f() { while ! return 4; do :; done; }; f; echo $?'
+	atf_check -o inline:'0\n' vsh -c 'for i in 1 2; do if ! break; then echo t; fi; echo no; done; echo $?'
+	atf_check -o inline:'0\n' vsh -c 'for i in 1 2; do if ! continue; then echo t; fi; echo no; done; echo $?'
+	atf_check -o inline:'0\n' vsh -c 'for i in 1 2; do ! break; done; echo $?'
+}
+
+atf_test_case negation_in_subshell
+negation_in_subshell_head() { atf_set descr "! in a subshell run last (also from an EXIT trap) still negates"; }
+negation_in_subshell_body()
+{
+	atf_check -o empty vsh -c "(trap '(! :) && echo BUG1' EXIT)"
+	atf_check -o empty vsh -c "(trap '(false) && echo BUG2' EXIT)"
+	atf_check -o inline:'x\n' vsh -c '(! :) && echo BUG; echo x'
+	atf_check -s exit:1 vsh -c '! :'
+	atf_check -s exit:1 vsh -c '(! :)'
+	atf_check -s exit:0 vsh -c '(! false)'
+	atf_check -s exit:0 -o inline:'ok\n' vsh -c "trap '(! false) && echo ok' EXIT"
+}
+
 atf_init_test_cases()
 {
 	atf_add_test_case if_elif
@@ -109,4 +135,5 @@ atf_init_test_cases()
 	atf_add_test_case pipelines
 	atf_add_test_case subshells
 	atf_add_test_case lists
+	atf_add_test_case jump_in_condition
 }

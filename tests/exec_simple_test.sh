@@ -133,6 +133,17 @@ lineno_in_messages_body()
 	atf_check -o inline:'1\nin 4\n' vsh lines
 }
 
+atf_test_case assignments_see_earlier
+assignments_see_earlier_head() { atf_set descr "an assignment before a command sees the earlier ones; they stay temporary"; }
+assignments_see_earlier_body()
+{
+	atf_check -o inline:'5 7\n' vsh -c 'x=5 y=$((x+2)) :; echo $x $y'
+	atf_check -o inline:'5\n1\n' vsh -c 'x=1; x=5 y=$x sh -c "echo \$y"; echo $x $y'
+	atf_check -o inline:'a-b\nold\n' vsh -c 'x=old; f() { echo $y; }; x=a y=$x-b f; echo $x'
+	atf_check -o inline:'q=a/b\n' vsh -c 'p=a q=$p/b env | grep "^q="'
+	atf_check -s exit:1 -o empty -e match:'x: is read only' vsh -c 'readonly x=1; x=2 y=$x env; echo no'
+}
+
 atf_init_test_cases()
 {
 	atf_add_test_case not_found
@@ -146,4 +157,5 @@ atf_init_test_cases()
 	atf_add_test_case noexec
 	atf_add_test_case lineno_in_messages
 	atf_add_test_case last_command
+	atf_add_test_case assignments_see_earlier
 }
