@@ -127,10 +127,9 @@ static char *search(const char *name, const char *path, bool readable_only, bool
 	size_t name_len = strlen(name);
 	char *fallback = NULL;
 	bool fallback_absolute = false;
-	const char *p = path;
+	/* PATH unset: search where dash does rather than nowhere. */
+	const char *p = path != NULL ? path : UNSET_PATH_SEARCH;
 
-	if (path == NULL)
-		return NULL;
 	for (;;) {
 		const char *end = strchr(p, ':');
 		size_t dir_len = end ? (size_t)(end - p) : strlen(p);

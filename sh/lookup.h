@@ -44,6 +44,9 @@ bool command_lookup(const char *name, int flags, struct command_target *target);
  */
 char *path_search(const char *name, const char *path, bool readable_only);
 
+/* What a NULL path (PATH unset) means to path_search() and command lookup. */
+#define UNSET_PATH_SEARCH "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
+
 /* The standard PATH from confstr(_CS_PATH). */
 const char *default_path(void);
 

@@ -144,6 +144,18 @@ assignments_see_earlier_body()
 	atf_check -s exit:1 -o empty -e match:'x: is read only' vsh -c 'readonly x=1; x=2 y=$x env; echo no'
 }
 
+atf_test_case unset_path_default
+unset_path_default_head() { atf_set descr "with PATH unset, commands are searched in a default list (as dash); command -p uses confstr"; }
+unset_path_default_body()
+{
+	vsh=$(command -v vsh)
+	atf_check -o inline:'/dev/null\n' env -i "$vsh" -c 'ls /dev/null'
+	atf_check -o inline:'/usr/bin/ls\n' env -i "$vsh" -c 'command -v ls'
+	atf_check -o inline:'/dev/null\n' "$vsh" -c 'unset PATH; ls /dev/null'
+	atf_check -o inline:"$(getconf PATH | sed 's/:.*//')/ls\n" "$vsh" -c 'PATH=/nonexistent; command -pv ls'
+	atf_check -s exit:127 -e match:'ls: not found' "$vsh" -c 'PATH=/nonexistent; ls'
+}
+
 atf_init_test_cases()
 {
 	atf_add_test_case not_found
@@ -158,4 +170,5 @@ atf_init_test_cases()
 	atf_add_test_case lineno_in_messages
 	atf_add_test_case last_command
 	atf_add_test_case assignments_see_earlier
+	atf_add_test_case unset_path_default
 }
