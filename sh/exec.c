@@ -787,22 +787,22 @@ static int exec_function(struct function *f, int argc, char **argv, int flags)
 
 /* ---------------------------------------------------------------- pipelines and lists */
 
-static int exec_pipeline(struct node *n, int flags)
+/*
+ * Start every element of a pipeline in job, one at a time, the pipes made
+ * and dup'd here.  External elements are vforked programs; the others are
+ * forked subshells.  In the background, an element with redirections is a
+ * subshell too, since opening a FIFO here would block the shell.  Returns
+ * the status of a last element that started no process (a redirection
+ * failed), else -1.
+ */
+static int launch_pipeline(struct node *n, struct job *job, int flags)
 {
 	struct node **commands = n->u.pipeline.commands;
 	int count = n->u.pipeline.count;
-	int input = -1, status, unlaunched_status = -1;
-	struct job *job;
+	bool background = job_is_background(job);
+	int input = -1, unlaunched_status = -1;
 
-	if (n->u.pipeline.negate)
-		flags = (flags & ~EXEC_LAST) | EXEC_CONDITION;	/* the negation is still to come */
-	if (count == 1) {
-		status = exec_node(commands[0], flags);
-		/* "! return 5" returns 5: a jump's status is not negated. */
-		return n->u.pipeline.negate && pending_jump == JUMP_NONE ? !status : status;
-	}
 	out_flush_all();
-	job = job_create(false, job_text(n, false));
 	/* The shell's 0 and 1 are saved like any redirection's, and come back at redir_restore(). */
 	redir_begin_frame();
 	redir_save_fd(0);
@@ -831,7 +831,8 @@ static int exec_pipeline(struct node *n, int flags)
 			close(1);
 		}
 		input = p[0];
-		if (is_plain_program(commands[i])) {
+		if (is_plain_program(commands[i]) &&
+		    !(background && commands[i]->redirections != NULL)) {
 			int element_status;
 
 			program_launched = false;
@@ -852,12 +853,34 @@ static int exec_pipeline(struct node *n, int flags)
 	if (input >= 0)
 		close(input);
 	redir_restore();
+	return unlaunched_status;
+}
+
+static int exec_pipeline(struct node *n, int flags)
+{
+	int status, unlaunched_status;
+	struct job *job;
+
+	if (n->u.pipeline.negate)
+		flags = (flags & ~EXEC_LAST) | EXEC_CONDITION;	/* the negation is still to come */
+	if (n->u.pipeline.count == 1) {
+		status = exec_node(n->u.pipeline.commands[0], flags);
+		/* "! return 5" returns 5: a jump's status is not negated. */
+		return n->u.pipeline.negate && pending_jump == JUMP_NONE ? !status : status;
+	}
+	job = job_create(false, job_text(n, false));
+	unlaunched_status = launch_pipeline(n, job, flags);
 	status = job_wait(job);
 	if (unlaunched_status >= 0)
 		status = unlaunched_status;
 	return n->u.pipeline.negate ? !status : status;
 }
 
+/*
+ * "cmd &": a lone external program is vforked, a pipeline's elements are
+ * started straight into the job (so $! is its last process and kill
+ * reaches them all), anything else is one forked subshell.
+ */
 static int exec_background(struct node *body)
 {
 	struct job *job = job_create(true, job_text(body, true));
@@ -865,6 +888,9 @@ static int exec_background(struct node *body)
 	out_flush_all();
 	if (body->redirections == NULL && is_plain_program(body)) {
 		exec_simple(body, 0, job);
+	} else if (body->kind == NODE_PIPELINE && body->u.pipeline.count > 1 &&
+	    body->redirections == NULL) {
+		launch_pipeline(body, job, 0);
 	} else if (launch_subshell(job) == 0) {
 		run_in_child(body, EXEC_LAST);
 	}

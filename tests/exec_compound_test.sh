@@ -126,6 +126,20 @@ negation_in_subshell_body()
 	atf_check -s exit:0 -o inline:'ok\n' vsh -c "trap '(! false) && echo ok' EXIT"
 }
 
+atf_test_case background_pipeline
+background_pipeline_head() { atf_set descr "a background pipeline: \$! is its last process, kill reaches every element, stdin /dev/null for the first only"; }
+background_pipeline_body()
+{
+	atf_check -o inline:'sleep\n143\n' vsh -c 'true | sleep 5 & p=$!; ps -o comm= -p $p; kill $!; wait $p; echo $?'
+	atf_check -o inline:'gone\n' vsh -c 'sh -c "echo \$\$ >pid1; exec sleep 5" | sleep 5 &
+	    while [ ! -s pid1 ]; do sleep 0.05; done; kill %1; wait; kill -0 $(cat pid1) 2>/dev/null || echo gone'
+	atf_check -o empty -x 'echo abc | vsh -c "cat | cat & wait"'
+	printf 'hello\n' >f
+	atf_check -o inline:'hello\n' -x 'echo abc | vsh -c "cat <f | cat & wait"'
+	atf_check -o inline:'HELLO\n' vsh -c 'cat f | tr a-z A-Z & wait'
+	atf_check -o inline:'x\n' vsh -c '{ echo x; } | cat & wait'
+}
+
 atf_init_test_cases()
 {
 	atf_add_test_case if_elif
@@ -136,4 +150,5 @@ atf_init_test_cases()
 	atf_add_test_case subshells
 	atf_add_test_case lists
 	atf_add_test_case jump_in_condition
+	atf_add_test_case background_pipeline
 }
