@@ -304,7 +304,7 @@ static const char *convert(struct printf_run *r, const char *p)
 		}
 	}
 	/* Length modifiers mean nothing here: the shell's numbers are all intmax_t. */
-	while (*p != '\0' && strchr("hlLqjzt", *p) != NULL)
+	while (*p != '\0' && strchr("hlLjzt", *p) != NULL)
 		p++;
 	if (*p == '\0' || strchr("diouxXcsbeEfFgGaA", *p) == NULL) {
 		bad_directive(r, start, *p == '\0' ? p : p + 1);

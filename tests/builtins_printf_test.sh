@@ -84,6 +84,9 @@ errors_body()
 	atf_check -s exit:1 -o inline:'9223372036854775807\n' \
 	    -e match:'printf: 99999999999999999999: Result too large$' vsh -c 'printf "%d\n" 99999999999999999999'
 	atf_check -s exit:1 -o inline:'a' -e match:'printf: %y: invalid directive$' vsh -c 'printf "a%yb\n" 1'
+	# q is no length modifier (dash): %q is named alone, not with the next byte.
+	atf_check -s exit:1 -o inline:'a' -e match:'printf: %q: invalid directive$' vsh -c 'printf "a%q\\n" 1'
+	atf_check -s exit:0 -o inline:'1|2|3\n' -e empty vsh -c 'printf "%ld|%hhd|%zd\n" 1 2 3'
 	atf_check -s exit:2 -e match:'usage: printf format' vsh -c 'printf'
 	atf_check -s exit:2 -e match:'printf: -x: invalid option' vsh -c 'printf -x'
 	atf_check -s exit:1 -e match:'printf: write error: Bad file descriptor$' vsh -c 'printf x >&-'
