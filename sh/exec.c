@@ -390,11 +390,16 @@ static void set_lineno(int line)
 
 	shell.lineno = line;
 	if (line != variable_line) {
-		char text[16];
+		/* By hand: snprintf costs more than the rest of a simple command. */
+		char text[16], *p = text + sizeof text;
+		unsigned value = line > 0 ? (unsigned)line : 0;
 
 		variable_line = line;
-		snprintf(text, sizeof text, "%d", line);
-		var_set("LINENO", text, 0);
+		*--p = '\0';
+		do
+			*--p = (char)('0' + value % 10);
+		while ((value /= 10) != 0);
+		var_set("LINENO", p, 0);
 	}
 }
 

@@ -202,6 +202,37 @@ static bool find_program(const char *name, int flags, struct command_target *tar
 	return true;
 }
 
+/*
+ * builtin_find() is a binary search with a string compare at each step:
+ * remember its answers (the table never changes) in a small direct-mapped
+ * cache, since every simple command asks.
+ */
+#define BUILTIN_CACHE_SLOTS 256
+#define BUILTIN_CACHE_NAME_MAX 24
+
+static struct builtin_cache_slot {
+	char name[BUILTIN_CACHE_NAME_MAX];
+	const struct builtin *builtin;
+} builtin_cache[BUILTIN_CACHE_SLOTS];
+
+static const struct builtin *builtin_find_cached(const char *name)
+{
+	unsigned h = 5381;
+	size_t length = 0;
+	struct builtin_cache_slot *slot;
+
+	for (const char *s = name; *s != '\0'; s++, length++)
+		h = h * 33 + (unsigned char)*s;
+	if (length >= BUILTIN_CACHE_NAME_MAX)
+		return builtin_find(name);
+	slot = &builtin_cache[h % BUILTIN_CACHE_SLOTS];
+	if (memcmp(slot->name, name, length + 1) != 0) {
+		memcpy(slot->name, name, length + 1);
+		slot->builtin = builtin_find(name);
+	}
+	return slot->builtin;
+}
+
 bool command_lookup(const char *name, int flags, struct command_target *target)
 {
 	const struct builtin *b = NULL;
@@ -211,7 +242,7 @@ bool command_lookup(const char *name, int flags, struct command_target *target)
 	target->path = NULL;
 	target->hashed = false;
 	if (strchr(name, '/') == NULL) {
-		b = builtin_find(name);
+		b = builtin_find_cached(name);
 		if (b != NULL && (b->flags & BUILTIN_SPECIAL)) {
 			target->kind = COMMAND_SPECIAL_BUILTIN;
 			target->builtin = b;
