@@ -545,8 +545,14 @@ static int exec_simple(struct node *n, int flags, struct job *job)
 	set_lineno(n->line);
 	substitution_status = 0;
 	if (words != NULL) {
-		const char *first = literal_word(words);
+		const struct word_part *part = words->parts;
+		const char *first = NULL;
 		int expand_flags = 0;
+
+		/* Only "command", "export", "readonly" and "local" matter here: look no closer at others. */
+		if (part != NULL && part->kind == PART_TEXT && part->u.text.chars[0] != '\0' &&
+		    strchr("cerl", part->u.text.chars[0]) != NULL)
+			first = literal_word(words);
 
 		/* "command export x=~" is still a declaration. */
 		if (first != NULL && strcmp(first, "command") == 0 && words->next != NULL)
