@@ -156,6 +156,14 @@ unset_path_default_body()
 	atf_check -s exit:127 -e match:'ls: not found' "$vsh" -c 'PATH=/nonexistent; ls'
 }
 
+atf_test_case lineno_many_digits
+lineno_many_digits_head() { atf_set descr "LINENO past one digit, and after a line that ran before"; }
+lineno_many_digits_body()
+{
+	{ i=1; while [ $i -lt 120 ]; do echo :; i=$((i+1)); done; echo 'echo $LINENO'; echo 'for i in 1 2; do echo $LINENO; done'; } >lines
+	atf_check -o inline:'120\n121\n121\n' vsh lines
+}
+
 atf_init_test_cases()
 {
 	atf_add_test_case not_found
@@ -171,4 +179,5 @@ atf_init_test_cases()
 	atf_add_test_case last_command
 	atf_add_test_case assignments_see_earlier
 	atf_add_test_case unset_path_default
+	atf_add_test_case lineno_many_digits
 }
