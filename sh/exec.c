@@ -1366,8 +1366,9 @@ int run_input(struct input *in)
 	parser_destroy(state->parser);
 	arena_free(&state->trees);
 	free(state);
-	/* Input without commands (an empty eval or "." file) has status 0. */
-	if (commands_run == commands_before)
+	/* Input without commands (an empty eval or "." file) has status 0; the
+	 * main input keeps the status of a syntax error it ended with. */
+	if (!top && commands_run == commands_before)
 		shell.last_status = 0;
 	return shell.last_status;
 }

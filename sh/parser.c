@@ -129,6 +129,8 @@ struct parser {
 	/* Text buffers of finished words, reused to spare a malloc per word. */
 	struct strbuf spare[16];
 	int spare_count;
+	/* Words being built, innermost first: a syntax error frees their text. */
+	struct word_builder *building;
 };
 
 static struct node *parse_compound_list(struct parser *p, bool allow_empty);
@@ -139,6 +141,8 @@ static struct token *peek(struct parser *p);
 
 /* Errors */
 
+static void release_unfinished_words(struct parser *p);
+
 static noreturn void syntax_error_at(struct parser *p, int line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
@@ -147,10 +151,10 @@ static noreturn void syntax_error_at(struct parser *p, int line, const char *fmt
 	char message[512];
 	va_list ap;
 
-	(void)p;
 	va_start(ap, fmt);
 	vsnprintf(message, sizeof message, fmt, ap);
 	va_end(ap);
+	release_unfinished_words(p);
 	shell.lineno = line;
 	error_raise_status(2, "syntax error: %s", message);
 }
@@ -338,6 +342,7 @@ struct word_builder {
 	struct word_part *head;
 	struct word_part **tail;
 	struct strbuf text;
+	struct word_builder *outer;	/* the word this one is nested in */
 	bool text_quoted;
 	bool force;		/* make a text part even if empty ('' or "") */
 	bool any;		/* anything at all was added */
@@ -357,6 +362,8 @@ static void builder_init(struct word_builder *b, struct parser *p)
 	b->text_quoted = false;
 	b->force = false;
 	b->any = false;
+	b->outer = p->building;
+	p->building = b;
 }
 
 static struct word_part *new_part(struct parser *p, enum word_part_kind kind, bool quoted)
@@ -417,11 +424,20 @@ static void builder_release_text(struct word_builder *b)
 {
 	struct parser *p = b->p;
 
+	p->building = b->outer;
 	if (p->spare_count < (int)(sizeof(p->spare) / sizeof(p->spare[0])))
 		p->spare[p->spare_count++] = b->text;
 	else
 		strbuf_free(&b->text);
 	b->text = (struct strbuf)STRBUF_INIT;
+}
+
+/* The error path: the builders' frames are about to be abandoned by longjmp. */
+static void release_unfinished_words(struct parser *p)
+{
+	for (struct word_builder *b = p->building; b != NULL; b = b->outer)
+		strbuf_free(&b->text);
+	p->building = NULL;
 }
 
 static struct word *builder_finish(struct word_builder *b)
@@ -896,8 +912,10 @@ static void parse_backquote(struct parser *p, struct word_builder *b, bool quote
 	for (;;) {
 		int c = pgetc(p);
 
-		if (c < 0)
+		if (c < 0) {
+			strbuf_free(&body);
 			syntax_error_at(p, line, "unterminated '`'");
+		}
 		if (c == '`')
 			break;
 		if (c == '\\') {
@@ -908,8 +926,10 @@ static void parse_backquote(struct parser *p, struct word_builder *b, bool quote
 			} else {
 				strbuf_append_char(&body, '\\');
 				c = next;
-				if (c < 0)
+				if (c < 0) {
+					strbuf_free(&body);
 					syntax_error_at(p, line, "unterminated '`'");
+				}
 			}
 		}
 		strbuf_append_char(&body, (char)c);
@@ -1816,21 +1836,23 @@ static struct node *parse_pipeline(struct parser *p)
 		n->u.pipeline.negate = true;
 		return n;
 	}
-	commands = xmalloc(capacity * sizeof(*commands));
+	/* In the arena, so that a syntax error further on leaks nothing. */
+	commands = arena_alloc(p->arena, capacity * sizeof(*commands));
 	commands[0] = first;
 	while (peek(p)->kind == T_PIPE) {
 		consume(p);
 		skip_newlines(p);
 		if (count == capacity) {
+			struct node **bigger = arena_alloc(p->arena, 2 * capacity * sizeof(*commands));
+
+			memcpy(bigger, commands, capacity * sizeof(*commands));
+			commands = bigger;
 			capacity *= 2;
-			commands = xrealloc(commands, capacity * sizeof(*commands));
 		}
 		commands[count++] = parse_command_node(p);
 	}
 	n = new_node(p, NODE_PIPELINE, line);
-	n->u.pipeline.commands = arena_alloc(p->arena, count * sizeof(*commands));
-	memcpy(n->u.pipeline.commands, commands, count * sizeof(*commands));
-	free(commands);
+	n->u.pipeline.commands = commands;
 	n->u.pipeline.count = count;
 	n->u.pipeline.negate = negate;
 	return n;
@@ -1996,6 +2018,7 @@ struct node *parse_command(struct parser *p, struct arena *arena, bool *at_eof)
 	*at_eof = false;
 	p->arena = arena;
 	p->depth = 0;
+	p->building = NULL;
 	p->alias_next = false;
 	input_set_continuation(p->in, false);
 	t = peek_command(p);

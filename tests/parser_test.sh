@@ -949,6 +949,8 @@ syntax_error_interactive_body()
 	    -e match:"syntax error: unexpected '\\)'" vsh -i <input
 	printf 'echo a\nfi\necho b\n' | atf_check -s exit:0 -o inline:'a\nb\n' \
 	    -e match:'syntax error' vsh -i
+	# A syntax error on the last line is the shell's exit status, as in dash.
+	printf ')\n' | atf_check -s exit:2 -o empty -e match:"syntax error: unexpected '\\)'" vsh -i
 }
 
 atf_test_case prompts
