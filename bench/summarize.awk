@@ -205,7 +205,7 @@ function target_row(what, goal, fig, limit, figure_text) {
 		return
 	}
 	if (fig == "") {
-		printf "| %s | %s | no data (FAIL) | **missed** |\n", what, goal
+		printf "| %s | %s | no valid data (%s) | **missed** |\n", what, goal, figure_text ~ /^(FAIL|WRONG|TIMEOUT|SKIP)/ ? figure_text : "FAIL"
 		return
 	}
 	printf "| %s | %s | %s | %s |\n", what, goal, figure_text, (fig <= limit ? "met" : "**missed**")
@@ -217,6 +217,11 @@ function ratio_target(w, goal, limit,    q) {
 		return
 	}
 	q = ratio_to(w, "vsh", "dash")
+	if (q == "") {
+		stats(w, "vsh")
+		target_row(w_what[w], goal, "", limit, stat_why)
+		return
+	}
 	c = median_value(w, "vsh")
 	target_row(w_what[w], goal, q, limit, ratio_text(q) " dash (" (c != "" && c <= 0 ? "≈0" : num(scaled(w, c))) " vs " num(scaled(w, median_value(w, "dash"))) " " w_unit[w] ")")
 }
