@@ -14,6 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "builtins.h"
 #include "error.h"
 #include "exec.h"
 #include "input.h"
@@ -99,22 +100,13 @@ static char *find_self(const char *argv0)
 	return xstrdup(argv0 && strchr(argv0, '/') ? argv0 : "/bin/sh");
 }
 
+/* ". path", called directly: no command text to build, quote or parse. */
 static void source_if_readable(const char *path)
 {
 	if (path != NULL && access(path, R_OK) == 0) {
-		struct strbuf command = STRBUF_INIT;
+		char *argv[] = { ".", (char *)path, NULL };
 
-		strbuf_append_str(&command, ". ");
-		strbuf_append_char(&command, '\'');
-		for (const char *p = path; *p; p++) {
-			if (*p == '\'')
-				strbuf_append_str(&command, "'\\''");
-			else
-				strbuf_append_char(&command, *p);
-		}
-		strbuf_append_char(&command, '\'');
-		eval_string(strbuf_str(&command), path);
-		strbuf_free(&command);
+		builtin_dot(2, argv);
 	}
 }
 

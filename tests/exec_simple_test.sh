@@ -164,8 +164,20 @@ lineno_many_digits_body()
 	atf_check -o inline:'120\n121\n121\n' vsh lines
 }
 
+atf_test_case login_profile
+login_profile_head() { atf_set descr "a login shell reads \$HOME/.profile; exit there ends the shell"; }
+login_profile_body()
+{
+	mkdir home
+	printf 'x=from_profile\n' >"home/.profile"
+	HOME=$PWD/home atf_check -s exit:0 -o inline:'from_profile\n' -e ignore vsh -l -c 'echo $x'
+	printf 'echo early; exit 4\n' >"home/.profile"
+	HOME=$PWD/home atf_check -s exit:4 -o inline:'early\n' -e ignore vsh -l -c 'echo not reached'
+}
+
 atf_init_test_cases()
 {
+	atf_add_test_case login_profile
 	atf_add_test_case not_found
 	atf_add_test_case not_executable
 	atf_add_test_case assignments_only
