@@ -822,20 +822,15 @@ static int launch_pipeline(struct node *n, struct job *job, int flags)
 		int p[2] = { -1, -1 };
 
 		if (i < count - 1) {
-			if (pipe(p) < 0) {
+			if (redir_pipe(p) < 0) {
 				error_warn("cannot make a pipe: %s", strerror(errno));
 				break;
 			}
-			fcntl(p[0], F_SETFD, FD_CLOEXEC);
-			fcntl(p[1], F_SETFD, FD_CLOEXEC);
 		}
-		if (i > 0) {
-			dup2(input, 0);
-			close(input);
-		}
+		if (i > 0)
+			redir_move_fd(input, 0);
 		if (i < count - 1) {
-			dup2(p[1], 1);
-			close(p[1]);
+			redir_move_fd(p[1], 1);
 		} else if (redir_saved_copy(1) >= 0) {
 			dup2(redir_saved_copy(1), 1);
 		} else {
@@ -1222,13 +1217,11 @@ int exec_command_substitution(struct node *body, struct strbuf *out)
 		goto done;
 	}
 	out_flush_all();
-	if (pipe(p) < 0) {
+	if (redir_pipe(p) < 0) {
 		error_warn("cannot make a pipe: %s", strerror(errno));
 		status = 2;
 		goto done;
 	}
-	fcntl(p[0], F_SETFD, FD_CLOEXEC);
-	fcntl(p[1], F_SETFD, FD_CLOEXEC);
 	job = job_create(false, NULL);
 	if (is_plain_program(body)) {
 		struct arena_mark mark = arena_mark(&scratch);
@@ -1236,8 +1229,7 @@ int exec_command_substitution(struct node *body, struct strbuf *out)
 
 		redir_begin_frame();
 		redir_save_fd(1);
-		dup2(p[1], 1);
-		close(p[1]);
+		redir_move_fd(p[1], 1);
 		exec_simple(body, 0, job);
 		redir_restore();
 		shell.last_status = saved_status;
@@ -1245,8 +1237,7 @@ int exec_command_substitution(struct node *body, struct strbuf *out)
 	} else {
 		if (launch_subshell(job) == 0) {
 			close(p[0]);
-			dup2(p[1], 1);
-			close(p[1]);
+			redir_move_fd(p[1], 1);
 			run_in_child(body, EXEC_LAST);
 		}
 		close(p[1]);

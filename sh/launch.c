@@ -48,6 +48,7 @@
 #include "memory.h"
 #include "options.h"
 #include "output.h"
+#include "redir.h"
 #include "state.h"
 #include "trap.h"
 
@@ -258,8 +259,7 @@ static int redirect_stdin_to_null(void)
 			close(saved);
 		return -2;	/* leave stdin as it is */
 	}
-	dup2(null, 0);
-	close(null);
+	redir_move_fd(null, 0);
 	return saved;		/* -1: descriptor 0 was closed */
 }
 

@@ -75,6 +75,43 @@ static int evict_copy(int fd)
 
 static void push_saved(int fd, int copy);
 
+int redir_pipe(int p[2])
+{
+	/* pipe2() would save a call, but glibc hides it behind _GNU_SOURCE. */
+	if (pipe(p) < 0)
+		return -1;
+	for (int i = 0; i < 2; i++) {
+		int high;
+
+		if (p[i] > 9) {
+			fcntl(p[i], F_SETFD, FD_CLOEXEC);
+			continue;
+		}
+		high = fcntl(p[i], F_DUPFD_CLOEXEC, 10);
+		if (high < 0) {
+			int e = errno;
+
+			close(p[0]);
+			close(p[1]);
+			errno = e;
+			return -1;
+		}
+		close(p[i]);
+		p[i] = high;
+	}
+	return 0;
+}
+
+void redir_move_fd(int from, int to)
+{
+	if (from == to) {
+		fcntl(to, F_SETFD, 0);
+		return;
+	}
+	dup2(from, to);
+	close(from);
+}
+
 /* Remember what fd is now, once per frame. */
 static int save_fd(int fd, int flags)
 {

@@ -35,6 +35,20 @@ void redir_begin_frame(void);
 int redir_save_fd(int fd);
 int redir_saved_copy(int fd);
 
+/*
+ * Make descriptor to refer to from's file and close from, for the child to
+ * inherit.  When the shell started with to closed, a new pipe or file may
+ * already sit on it: then it only loses close-on-exec.
+ */
+void redir_move_fd(int from, int to);
+
+/*
+ * A pipe for the shell's plumbing: both ends close-on-exec and above 9, so
+ * they never sit on a descriptor a command or redirection means (when the
+ * shell started with 0 or 1 closed, pipe(2) would hand those out).
+ */
+int redir_pipe(int p[2]);
+
 /* Frames currently pushed, and unwinding to a depth after an error. */
 int redir_depth(void);
 void redir_unwind(int depth);

@@ -137,6 +137,24 @@ exec_permanent_body()
 	atf_check -o inline:'line1\nline2\n' vsh -c 'printf "line1\nline2\n" >f; exec <f; read a; read b; echo $a; echo $b'
 }
 
+atf_test_case closed_standard_descriptors
+closed_standard_descriptors_head() { atf_set descr 'A shell started with 0 or 1 closed still plumbs pipelines and substitutions right'; }
+closed_standard_descriptors_body()
+{
+	cat >script.sh <<'SCRIPT'
+echo a | od -An -c | tr -s ' '
+x=$(echo in; /bin/echo out); echo $x
+{ echo group; } | cat
+cat </dev/null & wait; echo bg $?
+echo still closed >&0
+SCRIPT
+	atf_check -s exit:1 -o inline:' a \\n\nin out\ngroup\nbg 0\n' \
+	    -e inline:'vsh: script.sh: line 5: 0: Bad file descriptor\n' vsh script.sh <&-
+	# With stdout closed, only what goes to stderr shows.
+	atf_check -s exit:0 -o empty -e inline:'a b\na b\n' \
+	    vsh -c 'x=$(echo a; /bin/echo b); echo $x >&2; echo $x | cat >&2' >&-
+}
+
 atf_init_test_cases()
 {
 	atf_add_test_case files
@@ -148,4 +166,5 @@ atf_init_test_cases()
 	atf_add_test_case heredoc_large
 	atf_add_test_case no_leaks
 	atf_add_test_case exec_permanent
+	atf_add_test_case closed_standard_descriptors
 }
