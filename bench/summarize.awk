@@ -32,6 +32,9 @@ BEGIN {
 	w_add("func", "function call", "µs per call")
 	w_add("string", "`${p#*/} ${p##*/} ${p%/*} ${p%%.*} ${#p}`", "µs per iteration")
 	w_add("case", "5 `case` statements over 6 pattern lists", "µs per iteration")
+	w_add("bigstring", "`${#x}` and `${x#?}` on a 10 MiB string", "ms per iteration")
+	w_add("append", "`x=\"$x$y\"`, 10 KiB at a time up to " (size_of["append"] * 10 / 1024) " MiB", "µs per append")
+	w_add("glob", "`\"$dir\"/f*` matching 100,000 files", "ms per glob")
 	w_add("read", "`while IFS= read -r line`", "µs per line")
 	w_add("heredoc", "100 KiB here-document into `/bin/cat`", "µs per run")
 	w_add("startup", "`sh -c :`", "µs per run")
@@ -155,7 +158,7 @@ function num(x) {
 
 function scaled(w, ns) {
 	if (ns == "") return ""
-	if (w == "parse") return ns / 1e6
+	if (w == "parse" || w == "bigstring" || w == "glob") return ns / 1e6
 	return ns / 1e3
 }
 
@@ -294,6 +297,12 @@ END {
 	ratio_target("func", "≤ 0.8× dash", 0.8)
 	ratio_target("string", "≤ 0.8× dash", 0.8)
 	ratio_target("case", "≤ 0.8× dash", 0.8)
+	ratio_target("bigstring", "≤ 1.0× dash", 1.0)
+	ratio_target("append", "≤ 1.0× dash", 1.0)
+	ratio_target("glob", "≤ 1.0× dash", 1.0)
+	q = median_value("glob", "vsh")
+	target_row("glob of 100,000 files", "≤ 0.5 s (well under 1 s)", q != "" ? q / 1e9 : "", 0.5,
+	    !has_data("glob", "vsh") ? "not run" : sprintf("%s ms", num(q / 1e6)))
 	ratio_target("read", "≤ 0.15× dash", 0.15)
 	ratio_target("heredoc", "≤ 0.7× dash", 0.7)
 	ratio_target("startup", "≤ 1.0× dash", 1.0)

@@ -434,7 +434,7 @@ static char **build_environment(char **assignments, int count)
 		struct var *v = var_lookup(name);
 
 		if (v != NULL && (v->flags & VAR_READONLY))
-			error_raise_status(1, "%s: is read only", name);
+			error_raise("%s: is read only", name);
 	}
 	for (size_t e = 0; e < n; e++) {
 		bool replaced = false;
@@ -534,6 +534,35 @@ static bool is_command_exec(const struct builtin *b, int argc, char **argv)
  * A simple command.  job != NULL: the caller knows it runs a program
  * (is_plain_program) and wants it launched into job without waiting.
  */
+/*
+ * x="$x$y" on its own appends y to x where x lies: building a string by
+ * appends then costs the appended bytes each time, not a copy of all of x.
+ * Only for a set, writable x; false (nothing done) for any other word.
+ */
+static bool append_assignment(struct word *w)
+{
+	struct word_part *head = w->parts;
+	struct var *v;
+	const char *suffix;
+	char *name;
+	size_t length;
+
+	/* A cheap look at the shape first: most assignments are not appends. */
+	if (head == NULL || head->kind != PART_TEXT || head->next == NULL ||
+	    head->next->kind != PART_PARAM || head->u.text.length < 2 ||
+	    head->u.text.chars[head->u.text.length - 1] != '=')
+		return false;
+	v = var_lookup(head->next->u.param.name);
+	if (v == NULL || v->value == NULL || (v->flags & VAR_READONLY))
+		return false;
+	suffix = expand_append_suffix(w, &name, &length);
+	if (suffix == NULL)
+		return false;
+	if (var_append(name, suffix, length) < 0)
+		error_raise("%s: is read only", name);	/* not reached: checked above */
+	return true;
+}
+
 static int exec_simple(struct node *n, int flags, struct job *job)
 {
 	struct word *words = n->u.simple.words;
@@ -579,6 +608,11 @@ static int exec_simple(struct node *n, int flags, struct job *job)
 		if (lend)
 			scope_push();
 		for (w = n->u.simple.assignments; w != NULL; w = w->next) {
+			if (argc == 0 && n->redirections == NULL && !option_on(OPT_XTRACE) &&
+			    append_assignment(w)) {
+				assignments[i++] = NULL;
+				continue;
+			}
 			assignments[i++] = expand_assignment(w);
 			if (argc == 0 && n->redirections == NULL) {
 				var_assign_string(assignments[i - 1], 0);

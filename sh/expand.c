@@ -888,6 +888,50 @@ char *expand_assignment(struct word *w)
 	return expand_word_to(w, MODE_STRING, true, NULL);
 }
 
+/* Can expanding this part change a variable?  ${x=w}, $((x=1)) and anything inside an operator's word can. */
+static bool part_assigns(const struct word_part *part)
+{
+	switch (part->kind) {
+	case PART_TEXT:
+	case PART_COMMAND:	/* runs in a subshell, or is a pure built-in */
+		return false;
+	case PART_PARAM:
+		return part->u.param.op != PARAM_PLAIN && part->u.param.op != PARAM_LENGTH;
+	case PART_ARITH:
+		return true;
+	}
+	return true;
+}
+
+const char *expand_append_suffix(struct word *w, char **name, size_t *length)
+{
+	const struct word_part *head = w->parts, *first;
+	struct word rest;
+	size_t n;
+
+	if (head == NULL || head->kind != PART_TEXT || head->quoted)
+		return NULL;
+	n = head->u.text.length;
+	first = head->next;
+	if (n < 2 || head->u.text.chars[n - 1] != '=' || first == NULL ||
+	    first->kind != PART_PARAM || first->u.param.op != PARAM_PLAIN ||
+	    strlen(first->u.param.name) != n - 1 ||
+	    memcmp(first->u.param.name, head->u.text.chars, n - 1) != 0)
+		return NULL;
+	for (const struct word_part *p = first->next; p != NULL; p = p->next)
+		if (part_assigns(p))
+			return NULL;
+	/* "x=$x~y" has no tilde expansion, but "~y" alone would: leave it to the general path. */
+	if (first->next != NULL && first->next->kind == PART_TEXT && !first->next->quoted &&
+	    first->next->u.text.chars[0] == '~')
+		return NULL;
+	*name = first->u.param.name;
+	rest.parts = first->next;
+	rest.next = NULL;
+	rest.flags = w->flags;
+	return expand_word_to(&rest, MODE_STRING, true, length);
+}
+
 char *expand_pattern(struct word *w)
 {
 	const struct word_part *part = plain_text(w);

@@ -33,6 +33,13 @@ char *expand_string(struct word *w);
 
 /* An assignment word "name=value": tilde after '=' and ':'; no splitting or globbing. */
 char *expand_assignment(struct word *w);
+/*
+ * For an assignment word of the form name=$name... whose rest cannot
+ * change a variable while it expands: the expanded rest (its length in
+ * *length) and the name, so the caller can append instead of copying the
+ * whole value again.  NULL for any other word, with nothing expanded.
+ */
+const char *expand_append_suffix(struct word *w, char **name, size_t *length);
 
 /*
  * Expand a word into a pattern for case or pattern matching: characters

@@ -169,10 +169,30 @@ int var_set(const char *name, const char *value, int flags)
 	return 0;
 }
 
+int var_append(const char *name, const char *suffix, size_t n)
+{
+	struct var *v = find(name);
+	int old_flags;
+	size_t length;
+
+	if (v == NULL || v->value == NULL || (v->flags & VAR_READONLY))
+		return -1;
+	old_flags = v->flags;
+	length = strlen(v->value);
+	/* A big value is its own mapping: realloc moves its pages, not its bytes. */
+	v->value = xrealloc(v->value, length + n + 1);
+	memcpy(v->value + length, suffix, n);
+	v->value[length + n] = '\0';
+	if (option_on(OPT_ALLEXPORT))
+		v->flags |= VAR_EXPORT;
+	changed(v, old_flags);
+	return 0;
+}
+
 void var_assign(const char *name, const char *value, int flags)
 {
 	if (var_set(name, value, flags) < 0)
-		error_raise_status(1, "%s: is read only", name);
+		error_raise("%s: is read only", name);
 }
 
 void var_assign_string(const char *name_eq_value, int flags)
@@ -196,7 +216,7 @@ void var_assign_string(const char *name_eq_value, int flags)
 
 		if (name != small)
 			free(name);
-		error_raise_status(1, "%s: is read only", copy);
+		error_raise("%s: is read only", copy);
 	}
 	if (name != small)
 		free(name);

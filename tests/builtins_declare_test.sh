@@ -29,7 +29,7 @@ readonly_body()
 	atf_check -o inline:"readonly R='x y'\nreadonly S\n" \
 	    vsh -c "readonly R='x y' S; readonly -p | grep -E '^readonly [RS]\\>'"
 	atf_check -o inline:'ok 1\n' vsh -c 'readonly x=1; readonly x; echo ok $x'
-	atf_check -s exit:1 -o empty -e match:'x: is read only$' vsh -c 'readonly x=1; x=2; echo not reached'
+	atf_check -s exit:2 -o empty -e match:'x: is read only$' vsh -c 'readonly x=1; x=2; echo not reached'
 	atf_check -s exit:2 -o empty -e match:'export: x: is read only$' vsh -c 'readonly x=1; export x=3; echo not reached'
 	atf_check -s exit:2 -o empty -e match:'readonly: x: is read only$' vsh -c 'readonly x=1; readonly x=2; echo not reached'
 	atf_check -o inline:'1\n' vsh -c 'readonly x=1; export x; sh -c "echo \$x"'

@@ -48,7 +48,7 @@ temporary_assignments_body()
 	atf_check -o inline:'yes\n' vsh -c 'x=5 eval "[ \$x = 5 ] && echo yes"'
 	# Exported for the duration of a built-in or function.
 	atf_check -o inline:'v\n' vsh -c 'f() { sh -c "echo \$y"; }; y=v f'
-	atf_check -s exit:1 -e match:'r: is read only' vsh -c 'readonly r=1; r=2 /bin/true; echo after'
+	atf_check -s exit:2 -e match:'r: is read only' vsh -c 'readonly r=1; r=2 /bin/true; echo after'
 }
 
 atf_test_case search_order
@@ -141,7 +141,7 @@ assignments_see_earlier_body()
 	atf_check -o inline:'5\n1\n' vsh -c 'x=1; x=5 y=$x sh -c "echo \$y"; echo $x $y'
 	atf_check -o inline:'a-b\nold\n' vsh -c 'x=old; f() { echo $y; }; x=a y=$x-b f; echo $x'
 	atf_check -o inline:'q=a/b\n' vsh -c 'p=a q=$p/b env | grep "^q="'
-	atf_check -s exit:1 -o empty -e match:'x: is read only' vsh -c 'readonly x=1; x=2 y=$x env; echo no'
+	atf_check -s exit:2 -o empty -e match:'x: is read only' vsh -c 'readonly x=1; x=2 y=$x env; echo no'
 }
 
 atf_test_case unset_path_default

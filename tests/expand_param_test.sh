@@ -129,6 +129,35 @@ linear_body()
 	atf_check -s exit:0 -o inline:'524288\n524288\n524288\n524288\n524288\n524288\n524287\n7\n7\n' -e empty vsh -c 'x=01234567; i=0; while [ $i -lt 16 ]; do x="$x$x"; i=$((i+1)); done; echo ${#x}; y=${x#*/}; echo ${#y}; y=${x##*/}; echo ${#y}; y=${x%/*}; echo ${#y}; y=${x#*[a-z]}; echo ${#y}; y=${x%%*[a-z]}; echo ${#y}; y=${x#?}; echo ${#y}; y=${x%%7*}; echo ${#y}; y=${x##*0}; echo ${#y}'
 }
 
+atf_test_case append
+append_head() { atf_set descr 'x="$x..." appends in place with the same meaning as the general assignment'; }
+append_body()
+{
+	cat >script.sh <<'SCRIPT'
+x=a; x="$x$x"; echo $x
+x=$x-b; echo $x
+PATH=/nonexistent; PATH=$PATH:/bin:/usr/bin; ls /dev/null
+y=1; y=$y${z:-q}; echo $y
+y=$y$(echo c)$(/bin/echo d)$((1+1)); echo $y
+u=; u=$u~; echo "$u"
+h=/home; HOME=/h; h=$h:~/bin; echo $h
+unset q; q=$q'z'; echo $q
+IFS=; IFS="$IFS:"; v=a:b; set -- $v; echo $#; IFS=' '
+export E=1; E=${E}2; env | grep '^E='
+set -a; F=1; F=$F+; set +a; env | grep '^F='
+x=y; x="$x${x=zz}"; echo $x
+n=0; n=$n$((n=5)); echo $n
+s=; i=0; while [ $i -lt 1000 ]; do s="$s$i,"; i=$((i+1)); done; echo ${#s} ${s%%,*} ${s##*,9}
+f() { local l=1; l=$l$l; echo $l; }; l=g; f; echo $l
+readonly r=1; r=$r-2; echo not reached
+SCRIPT
+	atf_check -s exit:2 -o inline:'aa\naa-b\n/dev/null\n1q\n1qcd2\n~\n/home:/h/bin\nz\n2\nE=12\nF=1+\nyy\n05\n3890 0 99,\n11\ng\n' \
+	    -e inline:'vsh: script.sh: line 16: r: is read only\n' vsh script.sh
+	# A 1 MiB string built by 1,024 appends of 1 KiB.
+	atf_check -s exit:0 -o inline:'1048576\n' -e empty vsh -c 'k=0123456789abcdef; k=$k$k$k$k$k$k$k$k; k=$k$k$k$k$k$k$k$k
+	    i=0 x=; while [ $i -lt 1024 ]; do x=$x$k; i=$((i + 1)); done; echo ${#x}'
+}
+
 atf_test_case nounset
 nounset_head() { atf_set descr 'set -u: unset parameters are errors, except @ and *'; }
 nounset_body()
@@ -156,4 +185,5 @@ atf_init_test_cases()
 	atf_add_test_case at_star
 	atf_add_test_case linear
 	atf_add_test_case nounset
+	atf_add_test_case append
 }
