@@ -348,13 +348,17 @@ static void trace_prefix(void)
 	arena_free(&trees);
 }
 
-static void trace_command(char **assignments, int assignment_count, char **argv)
+/* The trace goes to fd: the standard error from before the command's redirections. */
+static void trace_command(char **assignments, int assignment_count, char **argv, int fd)
 {
 	bool first = true;
+	int shell_fd = out2->fd;
 
-	if (tracing)
+	if (tracing || fd < 0)
 		return;
 	tracing = true;
+	out_flush(out2);
+	out2->fd = fd;
 	trace_prefix();
 	for (int i = 0; i < assignment_count; i++) {
 		const char *eq = strchr(assignments[i], '=');
@@ -378,6 +382,7 @@ static void trace_command(char **assignments, int assignment_count, char **argv)
 	}
 	out_char(out2, '\n');
 	out_flush(out2);
+	out2->fd = shell_fd;
 	tracing = false;
 }
 
@@ -563,6 +568,54 @@ static bool append_assignment(struct word *w)
 	return true;
 }
 
+/*
+ * Expand the assignments of a simple command, in order.  Each is seen by
+ * the next ("x=a y=$x cmd"): before a command the values are only lent
+ * until all are expanded, the command kind then decides whether they stay.
+ * Without a command they are made at once (an x="$x..." append in place).
+ */
+static char **expand_assignments(struct node *n, bool command, int *count)
+{
+	struct word *w;
+	char **assignments;
+	bool lend;
+	int i = 0;
+
+	*count = 0;
+	for (w = n->u.simple.assignments; w != NULL; w = w->next)
+		(*count)++;
+	if (*count == 0)
+		return NULL;
+	assignments = arena_alloc(&scratch, (size_t)*count * sizeof *assignments);
+	lend = command && *count > 1;
+	if (lend)
+		scope_push();
+	for (w = n->u.simple.assignments; w != NULL; w = w->next) {
+		if (!command && n->redirections == NULL && !option_on(OPT_XTRACE) &&
+		    append_assignment(w)) {
+			assignments[i++] = NULL;	/* done; nothing reads it */
+			continue;
+		}
+		assignments[i++] = expand_assignment(w);
+		if (!command && n->redirections == NULL) {
+			var_assign_string(assignments[i - 1], 0);
+		} else if (lend && w->next != NULL) {
+			char *var_name = arena_strndup(&scratch, assignments[i - 1],
+			    assignment_name_length(assignments[i - 1]));
+			struct var *v = var_lookup(var_name);
+
+			/* A read-only name is reported later, by the command's own rules. */
+			if (v == NULL || !(v->flags & VAR_READONLY)) {
+				var_save(var_name);
+				var_assign_string(assignments[i - 1], 0);
+			}
+		}
+	}
+	if (lend)
+		scope_pop();
+	return assignments;
+}
+
 static int exec_simple(struct node *n, int flags, struct job *job)
 {
 	struct word *words = n->u.simple.words;
@@ -570,6 +623,8 @@ static int exec_simple(struct node *n, int flags, struct job *job)
 	int argc = 0, assignment_count = 0, status;
 	struct command_target target;
 	const char *name;
+	bool permanent;
+	static int trace_fd = -1;
 
 	set_lineno(n->line);
 	substitution_status = 0;
@@ -591,51 +646,11 @@ static int exec_simple(struct node *n, int flags, struct job *job)
 
 		argv = expand_fields(words, expand_flags, &argc);
 	}
-	if (n->u.simple.assignments != NULL) {
-		struct word *w;
-		int i = 0;
-
-		for (w = n->u.simple.assignments; w != NULL; w = w->next)
-			assignment_count++;
-		assignments = arena_alloc(&scratch, (size_t)assignment_count * sizeof *assignments);
-		/*
-		 * Each assignment is seen by the next ("x=a y=$x cmd"); before a
-		 * command the values are only lent until all are expanded, the
-		 * command kind then decides whether they stay.
-		 */
-		bool lend = argc > 0 && assignment_count > 1;
-
-		if (lend)
-			scope_push();
-		for (w = n->u.simple.assignments; w != NULL; w = w->next) {
-			if (argc == 0 && n->redirections == NULL && !option_on(OPT_XTRACE) &&
-			    append_assignment(w)) {
-				assignments[i++] = NULL;
-				continue;
-			}
-			assignments[i++] = expand_assignment(w);
-			if (argc == 0 && n->redirections == NULL) {
-				var_assign_string(assignments[i - 1], 0);
-			} else if (lend && w->next != NULL) {
-				char *var_name = arena_strndup(&scratch, assignments[i - 1],
-				    assignment_name_length(assignments[i - 1]));
-				struct var *v = var_lookup(var_name);
-
-				/* A read-only name is reported later, by the command's own rules. */
-				if (v == NULL || !(v->flags & VAR_READONLY)) {
-					var_save(var_name);
-					var_assign_string(assignments[i - 1], 0);
-				}
-			}
-		}
-		if (lend)
-			scope_pop();
-	}
-	if (option_on(OPT_XTRACE) && (argc > 0 || assignment_count > 0))
-		trace_command(assignments, assignment_count, argv);
-
 	if (argc == 0) {
 		/* Assignments and redirections only. */
+		assignments = expand_assignments(n, false, &assignment_count);
+		if (option_on(OPT_XTRACE) && assignment_count > 0)
+			trace_command(assignments, assignment_count, argv, 2);
 		status = substitution_status;
 		if (n->redirections != NULL) {
 			if (redir_apply(n->redirections, 0) < 0)
@@ -651,6 +666,40 @@ static int exec_simple(struct node *n, int flags, struct job *job)
 
 	name = argv[0];
 	command_lookup(name, 0, &target);
+	permanent = target.kind != COMMAND_FUNCTION && target.kind != COMMAND_PROGRAM &&
+	    target.kind != COMMAND_NOT_FOUND &&
+	    ((target.builtin->function == builtin_exec && argc == 1) ||
+	    is_command_exec(target.builtin, argc, argv));
+	/*
+	 * "exec 2>file" changes stderr for good: keep the old one for the
+	 * trace.  Static, so that an expansion error that skips the close
+	 * below is made good by the next such command.
+	 */
+	if (trace_fd >= 0)
+		close(trace_fd);
+	trace_fd = option_on(OPT_XTRACE) && permanent ? fcntl(2, F_DUPFD_CLOEXEC, 10) : -1;
+	/* XCU 2.9.1: the redirections are performed before the assignments are expanded. */
+	if (redir_apply(n->redirections, permanent ? REDIR_PERMANENT : 0) < 0) {
+		if (trace_fd >= 0)
+			close(trace_fd);
+		trace_fd = -1;
+		if (!permanent)
+			redir_restore();
+		/* XCU 2.8.1: a redirection error with a special built-in is fatal. */
+		if (target.kind == COMMAND_SPECIAL_BUILTIN) {
+			shell.last_status = 2;
+			raise_exception(EXCEPTION_ERROR);
+		}
+		return permanent ? 2 : 1;	/* "command exec 3<nosuch": 2, as exec */
+	}
+	assignments = expand_assignments(n, true, &assignment_count);
+	if (option_on(OPT_XTRACE)) {
+		trace_command(assignments, assignment_count, argv, permanent ? trace_fd : redir_original_fd(2));
+		if (trace_fd >= 0)
+			close(trace_fd);
+		trace_fd = -1;
+	}
+
 	/* "PATH=dir cmd" searches dir: the command's own environment decides (XBD 8.3). */
 	if (assignment_count > 0 && strchr(name, '/') == NULL &&
 	    (target.kind == COMMAND_PROGRAM || target.kind == COMMAND_NOT_FOUND)) {
@@ -665,22 +714,13 @@ static int exec_simple(struct node *n, int flags, struct job *job)
 	}
 	switch (target.kind) {
 	case COMMAND_NOT_FOUND:
-		status = 127;
-		if (redir_apply(n->redirections, 0) < 0)
-			status = 1;
-		else
-			error_warn("%s: not found", name);
+		error_warn("%s: not found", name);
 		redir_restore();
-		return status;
+		return 127;
 
 	case COMMAND_PROGRAM: {
-		char **envp;
+		char **envp = build_environment(assignments, assignment_count);
 
-		if (redir_apply(n->redirections, 0) < 0) {
-			redir_restore();
-			return 1;
-		}
-		envp = build_environment(assignments, assignment_count);
 		if ((flags & EXEC_LAST) && job == NULL && !traps_active()) {
 			/* A child with nothing left to do: become the program. */
 			out_flush_all();
@@ -696,16 +736,7 @@ static int exec_simple(struct node *n, int flags, struct job *job)
 		return status;
 	}
 
-	case COMMAND_SPECIAL_BUILTIN: {
-		bool permanent = target.builtin->function == builtin_exec && argc == 1;
-
-		if (redir_apply(n->redirections, permanent ? REDIR_PERMANENT : 0) < 0) {
-			if (!permanent)
-				redir_restore();
-			/* XCU 2.8.1: a redirection error with a special built-in is fatal. */
-			shell.last_status = 2;
-			raise_exception(EXCEPTION_ERROR);
-		}
+	case COMMAND_SPECIAL_BUILTIN:
 		for (int i = 0; i < assignment_count; i++)
 			var_assign_string(assignments[i],
 			    target.builtin->function == builtin_exec ? VAR_EXPORT : 0);
@@ -713,24 +744,15 @@ static int exec_simple(struct node *n, int flags, struct job *job)
 		if (!permanent)
 			redir_restore();
 		return status;
-	}
 
 	case COMMAND_BUILTIN:
-		if (is_command_exec(target.builtin, argc, argv)) {
-			/* "command exec 3<file": permanent like exec, but an error is not fatal. */
-			if (redir_apply(n->redirections, REDIR_PERMANENT) < 0)
-				return 2;
-			return 0;
-		}
+		if (permanent)
+			return 0;	/* "command exec 3<file": done, and kept */
 		break;
 	case COMMAND_FUNCTION:
 		break;
 	}
 
-	if (redir_apply(n->redirections, 0) < 0) {
-		redir_restore();
-		return 1;
-	}
 	if (assignment_count > 0) {
 		scope_push();
 		for (int i = 0; i < assignment_count; i++) {
@@ -1198,7 +1220,7 @@ static int substitute_in_process(struct node *n, const struct builtin *b, struct
 
 	argv = expand_fields(n->u.simple.words, 0, &argc);
 	if (option_on(OPT_XTRACE))
-		trace_command(NULL, 0, argv);
+		trace_command(NULL, 0, argv, 2);
 	previous = out_capture_begin(&mem, out);
 	if (setjmp(h.jump) == 0) {
 		handler_push(&h);

@@ -423,6 +423,16 @@ int redir_saved_copy(int fd)
 	return -1;
 }
 
+int redir_original_fd(int fd)
+{
+	if (frame_count == 0)
+		return fd;
+	for (size_t i = saved_count; i > frames[frame_count - 1]; i--)
+		if (saved[i - 1].fd == fd)
+			return saved[i - 1].copy;
+	return fd;
+}
+
 int redir_apply(struct redirection *list, int flags)
 {
 	if (!(flags & REDIR_PERMANENT))

@@ -36,6 +36,13 @@ int redir_save_fd(int fd);
 int redir_saved_copy(int fd);
 
 /*
+ * What fd was before the innermost frame changed it: its saved copy, fd
+ * itself if the frame left it alone, -1 if it was closed.  "set -x" traces
+ * a command to the standard error it had before its own redirections.
+ */
+int redir_original_fd(int fd);
+
+/*
  * Make descriptor to refer to from's file and close from, for the child to
  * inherit.  When the shell started with to closed, a new pipe or file may
  * already sit on it: then it only loses close-on-exec.

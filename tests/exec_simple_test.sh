@@ -175,8 +175,28 @@ login_profile_body()
 	HOME=$PWD/home atf_check -s exit:4 -o inline:'early\n' -e ignore vsh -l -c 'echo not reached'
 }
 
+atf_test_case redirections_before_assignments
+redirections_before_assignments_head() { atf_set descr 'XCU 2.9.1: a command'"'"'s redirections are performed before its assignments are expanded; set -x traces to the earlier stderr'; }
+redirections_before_assignments_body()
+{
+	cat >script.sh <<'SCRIPT'
+show() { echo "got ${EFF-unset}"; }
+unset x
+EFF=${x=assign} show 2>${x=redir}
+echo ${EFF-unset after function call}
+[ -f assign ] && echo assign exists
+[ -f redir ] && echo redir exists
+x=$(echo to-null >&2) /bin/true 2>/dev/null
+y=$(echo shown >&2) 2>/dev/null
+SCRIPT
+	atf_check -s exit:0 -o inline:'got redir\nunset after function call\nredir exists\n' -e inline:'shown\n' vsh script.sh
+	atf_check -s exit:0 -o inline:'hi\nc\n' -e inline:'+ x=1 echo hi\n+ y=2 f\n+ exec\nb\n+ echo c\n' \
+	    vsh -xc 'x=1 echo hi 2>/dev/null; f() { :; }; y=2 f 2>/dev/null; exec 3>&2 2>/dev/null; echo b >&3; exec 2>&3; echo c' 3>/dev/null
+}
+
 atf_init_test_cases()
 {
+	atf_add_test_case redirections_before_assignments
 	atf_add_test_case login_profile
 	atf_add_test_case not_found
 	atf_add_test_case not_executable
