@@ -33,9 +33,6 @@
 #include "strbuf.h"
 #include "vars.h"
 
-int expand_last_substitution_status;
-bool expand_had_substitution;
-
 /* A growable byte buffer in the scratch arena. */
 struct buffer {
 	char *data;
@@ -663,14 +660,12 @@ static void expand_arith_part(struct expansion *e, const struct word_part *part)
 static void expand_command_part(struct expansion *e, const struct word_part *part)
 {
 	struct strbuf out = STRBUF_INIT;
-	int status = 0;
 	size_t n;
 	char *s;
 
+	/* Its status goes to the executor (an assignment-only command exits with it), not to $?. */
 	if (part->u.command.body != NULL)
-		status = exec_command_substitution(part->u.command.body, &out);
-	expand_last_substitution_status = status;
-	expand_had_substitution = true;
+		exec_command_substitution(part->u.command.body, &out);
 	s = out.data;
 	n = out.length;
 	if (s != NULL && memchr(s, '\0', n) != NULL) {

@@ -51,14 +51,4 @@ char *expand_pattern(struct word *w);
 /* A here-document body: parameter, command and arithmetic expansion only. */
 char *expand_heredoc(struct word *body, size_t *length);
 
-/*
- * Command substitutions record their status here instead of in $?, which
- * stays unchanged until the command is done (echo $(exit 3) $? prints 0).
- * The executor clears expand_had_substitution before expanding a simple
- * command; an assignment-only command whose expansions ran a substitution
- * exits with expand_last_substitution_status.
- */
-extern int expand_last_substitution_status;
-extern bool expand_had_substitution;
-
 #endif

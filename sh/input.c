@@ -23,6 +23,7 @@
 #include "memory.h"
 #include "options.h"
 #include "output.h"
+#include "trap.h"
 #include "vars.h"
 
 enum input_kind {
@@ -145,6 +146,22 @@ static ssize_t input_read(struct input *in, char *buf, size_t size)
 		n = read(in->fd, buf, size);
 		if (n >= 0 || errno != EINTR)
 			break;
+		if (!signals_pending)
+			continue;
+		/*
+		 * A signal while waiting for input (Ctrl-C at the prompt): the
+		 * half-typed line is dropped, then the traps run.  The shell's
+		 * own SIGINT unwinds to the command loop from there; after a
+		 * trap action the prompt is shown again.
+		 */
+		if (in->kind == INPUT_TERMINAL) {
+			in->position = in->length = 0;
+			in->pushback_count = 0;
+			in->last = '\n';
+		}
+		trap_run_pending();
+		if (in->kind == INPUT_TERMINAL)
+			input_prompt(in);
 	}
 	if (n < 0) {
 		int saved = errno;

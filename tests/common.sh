@@ -19,3 +19,44 @@ standard_fds_only()
 	done
 	unset local_fd
 }
+
+# Interactive tests run vsh in a real terminal: a tmux server of the test's
+# own (its socket in the work directory), 80x24, no user configuration.
+# tmux_start COMMAND starts it; tmux_keys sends keys (tmux send-keys
+# syntax: "Enter", "C-c", or literal text); tmux_wait_for ERE waits up to
+# 10 seconds for the screen to match and fails the test, showing the
+# screen, if it does not; tmux_screen prints the screen.
+tmux_start()
+{
+	tmux -S "$PWD/tmux.sock" -f /dev/null new-session -d -x 80 -y 24 "$@" ||
+	    atf_fail "cannot start tmux"
+}
+
+tmux_keys()
+{
+	tmux -S "$PWD/tmux.sock" send-keys "$@"
+}
+
+tmux_screen()
+{
+	tmux -S "$PWD/tmux.sock" capture-pane -p | sed -e :a -e '/^\n*$/{$d;N;ba' -e '}'
+}
+
+tmux_wait_for()
+{
+	tries=0
+	while [ "$tries" -lt 100 ]; do
+		tmux_screen | grep -Eq -- "$1" && return 0
+		sleep 0.1
+		tries=$((tries + 1))
+	done
+	echo "screen after 10 s without /$1/:" >&2
+	tmux_screen >&2
+	atf_fail "the terminal never showed /$1/"
+}
+
+tmux_stop()
+{
+	tmux -S "$PWD/tmux.sock" kill-server 2>/dev/null
+	return 0
+}

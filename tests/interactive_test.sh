@@ -1,0 +1,79 @@
+#! /usr/bin/env atf-sh
+# Interactive use in a real terminal (tmux): prompts, Ctrl-C, errors that do
+# not end the shell.
+. "$(atf_get_srcdir)/common.sh"
+
+# An interactive vsh with a known prompt and nothing from the user's setup.
+start_vsh()
+{
+	tmux_start env -i PATH="$PATH" HOME="$PWD" TERM=xterm PS1='vsh$ ' PS2='more> ' vsh -i
+	tmux_wait_for '^vsh\$ ?$'
+}
+
+atf_test_case interrupt_at_prompt cleanup
+interrupt_at_prompt_head() { atf_set descr 'Ctrl-C at the prompt drops the half-typed line at once, sets $? to 130, and runs an INT trap'; atf_set require.progs tmux; }
+interrupt_at_prompt_body()
+{
+	start_vsh
+	tmux_keys 'echo half-typed'
+	tmux_wait_for 'half-typed$'
+	tmux_keys C-c
+	tmux_wait_for '^vsh\$ ?$'
+	tmux_keys 'echo status=$?' Enter
+	tmux_wait_for '^status=130$'
+	tmux_keys "trap 'echo trapped' INT" Enter
+	tmux_wait_for '^vsh\$ ?$'
+	tmux_keys C-c
+	tmux_wait_for 'trapped$'
+	tmux_keys 'echo alive' Enter
+	tmux_wait_for '^alive$'
+	# The dropped line never ran.
+	if tmux_screen | grep -q '^half-typed$'; then
+		tmux_screen >&2
+		atf_fail "the interrupted line was run"
+	fi
+}
+interrupt_at_prompt_cleanup() { tmux_stop; }
+
+atf_test_case interrupt_foreground cleanup
+interrupt_foreground_head() { atf_set descr 'Ctrl-C stops a foreground command, not the interactive shell'; atf_set require.progs tmux; }
+interrupt_foreground_body()
+{
+	start_vsh
+	tmux_keys 'sleep 30; echo not-reached' Enter
+	sleep 0.3
+	tmux_keys C-c
+	tmux_wait_for '^vsh\$ ?$'
+	tmux_keys 'echo status=$?' Enter
+	tmux_wait_for '^status=130$'
+	if tmux_screen | grep -q '^not-reached$'; then
+		tmux_screen >&2
+		atf_fail "the rest of the interrupted line ran"
+	fi
+}
+interrupt_foreground_cleanup() { tmux_stop; }
+
+atf_test_case errors_keep_running cleanup
+errors_keep_running_head() { atf_set descr 'Syntax errors and special built-in errors do not end an interactive shell; PS2 continues a command'; atf_set require.progs tmux; }
+errors_keep_running_body()
+{
+	start_vsh
+	tmux_keys 'fi' Enter
+	tmux_wait_for "syntax error: unexpected 'fi'"
+	tmux_keys 'readonly r=1; r=2' Enter
+	tmux_wait_for 'r: is read only'
+	tmux_keys 'if true' Enter
+	tmux_wait_for '^more> ?$'
+	tmux_keys 'then echo con""tinued; fi' Enter
+	tmux_wait_for '^continued$'
+	tmux_keys 'echo status=$?' Enter
+	tmux_wait_for '^status=0$'
+}
+errors_keep_running_cleanup() { tmux_stop; }
+
+atf_init_test_cases()
+{
+	atf_add_test_case interrupt_at_prompt
+	atf_add_test_case interrupt_foreground
+	atf_add_test_case errors_keep_running
+}
