@@ -33,7 +33,7 @@ BEGIN {
 	w_add("string", "`${p#*/} ${p##*/} ${p%/*} ${p%%.*} ${#p}`", "µs per iteration")
 	w_add("case", "5 `case` statements over 6 pattern lists", "µs per iteration")
 	w_add("bigstring", "`${#x}` and `${x#?}` on a 10 MiB string", "ms per iteration")
-	w_add("append", "`x=\"$x$y\"`, 10 KiB at a time up to " (size_of["append"] * 10 / 1024) " MiB", "µs per append")
+	w_add("append", "`x=\"$x$y\"`, 100 KiB at a time, " size_of["append"] " times", "µs per append")
 	w_add("glob", "`\"$dir\"/f*` matching 100,000 files", "ms per glob")
 	w_add("read", "`while IFS= read -r line`", "µs per line")
 	w_add("heredoc", "100 KiB here-document into `/bin/cat`", "µs per run")

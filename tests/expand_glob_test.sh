@@ -86,8 +86,30 @@ case_patterns_body()
 	atf_check -s exit:0 -o inline:'one\nalpha\nneg\n' -e empty env LC_ALL=C.UTF-8 vsh -c 'case é in ?) echo one;; esac; case é in [[:alpha:]]) echo alpha;; esac; case xé in x[!a]) echo neg;; esac'
 }
 
+atf_test_case sorted_many
+sorted_many_head() { atf_set descr 'Matches come out in byte order in the C locale, also for many names sharing long prefixes'; }
+sorted_many_body()
+{
+	mkdir d
+	# 2,000 names: numbers, with and without a shared 9-byte prefix, and bytes above 127.
+	i=0
+	while [ "$i" -lt 500 ]; do
+		: >"d/f$i" >"d/file_0000$i" >"d/$(printf '\303\251')$i" >"d/x$((i * 7919 % 1000))y"
+		i=$((i + 1))
+	done
+	: >d/file_0000 >d/file_00001234567890 >"d/a b" >d/ab
+	ls -A d | LC_ALL=C sort >expected
+	export LC_ALL=C
+	atf_check -s exit:0 -o file:expected -e empty vsh -c 'cd d && printf "%s\n" *'
+	sed 's|^|d/|' expected >expected.paths
+	atf_check -s exit:0 -o file:expected.paths -e empty vsh -c 'printf "%s\n" d/*'
+	grep '^d/file_' expected.paths >expected.file
+	atf_check -s exit:0 -o file:expected.file -e empty vsh -c 'printf "%s\n" d/file_*'
+}
+
 atf_init_test_cases()
 {
+	atf_add_test_case sorted_many
 	atf_add_test_case star_question
 	atf_add_test_case brackets
 	atf_add_test_case dot_and_slash

@@ -1,11 +1,11 @@
-# append N: N appends x="$x$y" of a 10 KiB y to a string that starts empty
-# (1,000 appends make 10 MiB).  Each append copies x: the work grows with the
-# string in every shell; the question is by how much more than the copy.
+# append N: N appends x="$x$y" of a 100 KiB y to a string that starts empty
+# (100 appends make 10,240,000 bytes).  Most shells copy x at each append, so
+# the work grows with the string; vsh extends x where it lies.
 n=${1:?size}
 clock=${BENCH_CLOCK:?}
 y=0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef
 y=$y$y$y$y$y$y$y$y$y$y$y$y$y$y$y$y	# 1 KiB
-y=$y$y$y$y$y$y$y$y$y$y			# 10 KiB
+y=$y$y$y$y$y$y$y$y$y$y y=$y$y$y$y$y$y$y$y$y$y	# 100 KiB
 i=0 x=
 t0=$("$clock"); t1=$("$clock")
 while [ "$i" -lt "$n" ]; do
