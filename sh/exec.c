@@ -785,6 +785,7 @@ int exec_command_argv(int argc, char **argv, int lookup_flags)
 	if (target.kind == COMMAND_PROGRAM)
 		return run_program(target.path, argv, argc, var_environ(), NULL, NULL);
 	if (target.kind == COMMAND_SPECIAL_BUILTIN) {
+		int redirs = redir_depth(), scopes = scope_depth;
 		struct handler h;
 
 		if (setjmp(h.jump) == 0) {
@@ -795,6 +796,9 @@ int exec_command_argv(int argc, char **argv, int lookup_flags)
 			handler_pop(&h);
 			if (exception_raised != EXCEPTION_ERROR)
 				raise_exception(exception_raised);
+			/* The error is not fatal here: undo what the failed command had set up. */
+			redir_unwind(redirs);
+			scope_unwind(scopes);
 			status = shell.last_status;
 		}
 		return status;

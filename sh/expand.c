@@ -660,12 +660,26 @@ static void expand_arith_part(struct expansion *e, const struct word_part *part)
 static void expand_command_part(struct expansion *e, const struct word_part *part)
 {
 	struct strbuf out = STRBUF_INIT;
+	struct handler h;
 	size_t n;
 	char *s;
 
-	/* Its status goes to the executor (an assignment-only command exits with it), not to $?. */
-	if (part->u.command.body != NULL)
-		exec_command_substitution(part->u.command.body, &out);
+	/*
+	 * Its status goes to the executor (an assignment-only command exits
+	 * with it), not to $?.  An interrupt while waiting for it must not
+	 * lose the output buffer.
+	 */
+	if (part->u.command.body != NULL) {
+		if (setjmp(h.jump) == 0) {
+			handler_push(&h);
+			exec_command_substitution(part->u.command.body, &out);
+			handler_pop(&h);
+		} else {
+			handler_pop(&h);
+			strbuf_free(&out);
+			raise_exception(exception_raised);
+		}
+	}
 	s = out.data;
 	n = out.length;
 	if (s != NULL && memchr(s, '\0', n) != NULL) {

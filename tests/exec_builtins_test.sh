@@ -63,6 +63,10 @@ command_builtin_body()
 	# Special built-in errors do not exit under command.
 	atf_check -o inline:'still\n' -e match:'Illegal number' vsh -c 'for i in 1; do command break x; done; echo still'
 	atf_check -s exit:3 vsh -c 'command exit 3; echo no'
+	# ... and what the failed command had set up is undone.
+	atf_check -o inline:'old\nafter\n' -e match:'z: parameter not set' \
+	    vsh -c 'x=old; command eval "x=1 y=\${z?} /bin/true >f"; echo $x; echo after'
+	atf_check -o empty -e empty cat f
 }
 
 atf_test_case type_builtin
