@@ -1,4 +1,5 @@
 /* Checked allocation and arenas. */
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,11 +59,14 @@ char *xstrndup(const char *s, size_t n)
 }
 
 /*
- * Blocks are chained newest first.  A block is at least ARENA_BLOCK_SIZE;
- * a bigger request gets a block of its own size.  Released blocks are kept
- * on a short free list, since the executor marks and releases the scratch
- * arena around every command and would otherwise call malloc each time.
+ * Blocks are chained newest first.  An arena's first block is small (most
+ * arenas, a function body's for one, never need more); later blocks are at
+ * least ARENA_BLOCK_SIZE, and a bigger request gets a block of its own
+ * size.  Released standard blocks are kept on a short free list, since the
+ * executor marks and releases the scratch arena around every command and
+ * would otherwise call malloc each time.
  */
+#define ARENA_FIRST_BLOCK_SIZE (4 * 1024 - 64)
 #define ARENA_BLOCK_SIZE (64 * 1024 - 64)
 #define ARENA_ALIGN _Alignof(max_align_t)
 #define FREE_BLOCKS_KEPT 4
@@ -77,7 +81,7 @@ struct arena_block {
 static struct arena_block *free_blocks;
 static int free_block_count;
 
-static struct arena_block *block_new(size_t size)
+static struct arena_block *block_new(size_t size, bool first)
 {
 	struct arena_block *b;
 
@@ -86,8 +90,8 @@ static struct arena_block *block_new(size_t size)
 		free_blocks = b->previous;
 		free_block_count--;
 	} else {
-		if (size < ARENA_BLOCK_SIZE)
-			size = ARENA_BLOCK_SIZE;
+		if (size < ARENA_FIRST_BLOCK_SIZE || (!first && size < ARENA_BLOCK_SIZE))
+			size = first ? ARENA_FIRST_BLOCK_SIZE : ARENA_BLOCK_SIZE;
 		if (size > SIZE_MAX - sizeof *b)
 			out_of_memory();
 		b = xmalloc(sizeof *b + size);
@@ -117,7 +121,7 @@ void *arena_alloc(struct arena *a, size_t size)
 	if (rounded < size)
 		out_of_memory();
 	if (b == NULL || b->size - b->used < rounded) {
-		b = block_new(rounded);
+		b = block_new(rounded, b == NULL);
 		b->previous = a->current;
 		a->current = b;
 	}
