@@ -536,10 +536,6 @@ static bool is_command_exec(const struct builtin *b, int argc, char **argv)
 }
 
 /*
- * A simple command.  job != NULL: the caller knows it runs a program
- * (is_plain_program) and wants it launched into job without waiting.
- */
-/*
  * x="$x$y" on its own appends y to x where x lies: building a string by
  * appends then costs the appended bytes each time, not a copy of all of x.
  * Only for a set, writable x; false (nothing done) for any other word.
@@ -616,6 +612,10 @@ static char **expand_assignments(struct node *n, bool command, int *count)
 	return assignments;
 }
 
+/*
+ * A simple command.  job != NULL: the caller knows it runs a program
+ * (is_plain_program) and wants it launched into job without waiting.
+ */
 static int exec_simple(struct node *n, int flags, struct job *job)
 {
 	struct word *words = n->u.simple.words;

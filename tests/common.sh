@@ -25,7 +25,8 @@ standard_fds_only()
 # tmux_start COMMAND starts it; tmux_keys sends keys (tmux send-keys
 # syntax: "Enter", "C-c", or literal text); tmux_wait_for ERE waits up to
 # 10 seconds for the screen to match and fails the test, showing the
-# screen, if it does not; tmux_screen prints the screen.
+# screen, if it does not; tmux_never_shown ERE WHY fails if it matches;
+# tmux_screen prints the screen.
 tmux_start()
 {
 	tmux -S "$PWD/tmux.sock" -f /dev/null new-session -d -x 80 -y 24 "$@" ||
@@ -53,6 +54,15 @@ tmux_wait_for()
 	echo "screen after 10 s without /$1/:" >&2
 	tmux_screen >&2
 	atf_fail "the terminal never showed /$1/"
+}
+
+# tmux_never_shown ERE WHY: fail with WHY if the screen matches.
+tmux_never_shown()
+{
+	if tmux_screen | grep -Eq -- "$1"; then
+		tmux_screen >&2
+		atf_fail "$2"
+	fi
 }
 
 tmux_stop()

@@ -27,11 +27,7 @@ interrupt_at_prompt_body()
 	tmux_wait_for 'trapped$'
 	tmux_keys 'echo alive' Enter
 	tmux_wait_for '^alive$'
-	# The dropped line never ran.
-	if tmux_screen | grep -q '^half-typed$'; then
-		tmux_screen >&2
-		atf_fail "the interrupted line was run"
-	fi
+	tmux_never_shown '^half-typed$' "the interrupted line was run"
 }
 interrupt_at_prompt_cleanup() { tmux_stop; }
 
@@ -46,10 +42,7 @@ interrupt_foreground_body()
 	tmux_wait_for '^vsh\$ ?$'
 	tmux_keys 'echo status=$?' Enter
 	tmux_wait_for '^status=130$'
-	if tmux_screen | grep -q '^not-reached$'; then
-		tmux_screen >&2
-		atf_fail "the rest of the interrupted line ran"
-	fi
+	tmux_never_shown '^not-reached$' "the rest of the interrupted line ran"
 }
 interrupt_foreground_cleanup() { tmux_stop; }
 
