@@ -422,7 +422,9 @@ static void reap_children(void)
 
 void jobs_reap(void)
 {
-	reap_children();
+	/* Every child the shell started is in a job: with none, a wait4 per command is wasted. */
+	if (table != NULL)
+		reap_children();
 	/* The executor calls this before reading each command: the time to say "Done". */
 	if (shell.interactive && !shell.is_subshell)
 		jobs_notify();
