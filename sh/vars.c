@@ -154,7 +154,7 @@ int var_set(const char *name, const char *value, int flags)
 		size_t n = strlen(value);
 
 		/* Reuse the old storage when the new value fits: loops assign a lot. */
-		if (v->value != NULL && strlen(v->value) >= n && n + 64 > strlen(v->value)) {
+		if (v->value != NULL && v->length >= n && n + 64 > v->length) {
 			memmove(v->value, value, n + 1);
 		} else {
 			char *copy = xstrndup(value, n);
@@ -162,6 +162,7 @@ int var_set(const char *name, const char *value, int flags)
 			free(v->value);
 			v->value = copy;
 		}
+		v->length = n;
 		v->flags &= ~VAR_UNSET;
 	}
 	v->flags |= flags;
@@ -178,11 +179,12 @@ int var_append(const char *name, const char *suffix, size_t n)
 	if (v == NULL || v->value == NULL || (v->flags & VAR_READONLY))
 		return -1;
 	old_flags = v->flags;
-	length = strlen(v->value);
+	length = v->length;
 	/* A big value is its own mapping: realloc moves its pages, not its bytes. */
 	v->value = xrealloc(v->value, length + n + 1);
 	memcpy(v->value + length, suffix, n);
 	v->value[length + n] = '\0';
+	v->length = length + n;
 	if (option_on(OPT_ALLEXPORT))
 		v->flags |= VAR_EXPORT;
 	changed(v, old_flags);
@@ -234,6 +236,7 @@ int var_unset(const char *name)
 	old_flags = v->flags;
 	free(v->value);
 	v->value = NULL;
+	v->length = 0;
 	v->flags = VAR_UNSET | (v->flags & VAR_HOOKED);
 	changed(v, old_flags);
 	return 0;
@@ -337,6 +340,7 @@ void var_scope_pop(void)
 		next = saved->next;
 		free(v->value);
 		v->value = saved->value;
+		v->length = v->value != NULL ? strlen(v->value) : 0;
 		v->flags = saved->flags | (v->flags & VAR_HOOKED);
 		changed(v, old_flags);
 		free(saved->name);
@@ -394,6 +398,7 @@ void var_set_hook(const char *name, var_hook *hook)
 		free(v);
 		v = find_or_create(name, true);
 		v->value = value;
+		v->length = value != NULL ? strlen(value) : 0;
 		v->flags = flags;
 	} else if (v == NULL) {
 		v = find_or_create(name, true);

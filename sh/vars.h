@@ -22,6 +22,7 @@ enum {
 struct var {
 	char *name;
 	char *value;		/* NULL when VAR_UNSET */
+	size_t length;		/* strlen(value): appends and ${#x} need not count */
 	int flags;
 	struct var *next_in_bucket;
 };
