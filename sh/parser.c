@@ -1297,14 +1297,14 @@ static char *read_heredoc_delimiter(struct parser *p, bool *quoted)
 			*quoted = true;
 			while ((c = raw_getc(p)) != '\'') {
 				if (c < 0)
-					syntax_error(p, "unterminated quoted string");
+					goto unterminated;
 				strbuf_append_char(&sb, (char)c);
 			}
 		} else if (c == '"') {
 			*quoted = true;
 			while ((c = pgetc(p)) != '"') {
 				if (c < 0)
-					syntax_error(p, "unterminated quoted string");
+					goto unterminated;
 				if (c == '\\') {
 					int next = raw_getc(p);
 
@@ -1312,7 +1312,7 @@ static char *read_heredoc_delimiter(struct parser *p, bool *quoted)
 						strbuf_append_char(&sb, '\\');
 					c = next;
 					if (c < 0)
-						syntax_error(p, "unterminated quoted string");
+						goto unterminated;
 				}
 				strbuf_append_char(&sb, (char)c);
 			}
@@ -1328,6 +1328,10 @@ static char *read_heredoc_delimiter(struct parser *p, bool *quoted)
 	result = arena_strndup(p->arena, strbuf_str(&sb), sb.length);
 	strbuf_free(&sb);
 	return result;
+
+unterminated:
+	strbuf_free(&sb);
+	syntax_error(p, "unterminated quoted string");
 }
 
 static struct redirection *parse_redirection(struct parser *p)
@@ -1457,6 +1461,9 @@ static void read_heredocs(struct parser *p)
 			struct saved_state saved;
 			size_t length = body.length;
 
+			/* A syntax error in the body jumps out of here: hold nothing of ours. */
+			strbuf_free(&line);
+			strbuf_free(&logical);
 			save_state(p, &saved, true);
 			push_source(p, strbuf_release(&body), length, NULL, true);
 			builder_init(&b, p);

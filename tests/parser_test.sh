@@ -900,6 +900,11 @@ syntax_errors_body()
 	check_error 'echo "abc' 'vsh: -c: line 1: syntax error: unterminated quoted string'
 	check_error "echo 'abc" 'vsh: -c: line 1: syntax error: unterminated quoted string'
 	check_error "echo \$'abc" 'vsh: -c: line 1: syntax error: unterminated quoted string'
+	check_error 'cat <<"EOF' 'vsh: -c: line 1: syntax error: unterminated quoted string'
+	check_error "cat <<-'EOF" 'vsh: -c: line 1: syntax error: unterminated quoted string'
+	check_error 'cat <<END
+$(e
+END' "vsh: -c: line 3: syntax error: unexpected end of file (expecting ')')"
 	check_error 'echo `abc' "vsh: -c: line 1: syntax error: unterminated '\`'"
 	check_error 'echo ${x' "vsh: -c: line 1: syntax error: missing '}'"
 	check_error 'echo ${x/a/b}' 'vsh: -c: line 1: syntax error: bad substitution'
