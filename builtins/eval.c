@@ -12,6 +12,7 @@
 #include "lookup.h"
 #include "memory.h"
 #include "output.h"
+#include "redir.h"
 #include "state.h"
 #include "strbuf.h"
 #include "vars.h"
@@ -82,11 +83,9 @@ int builtin_dot(int argc, char **argv)
 	if (fd < 0)
 		error_raise("%s: %s: %s", argv[0], name, strerror(errno));
 	/* Keep the file's descriptor out of the user's 0-9. */
-	high = fcntl(fd, F_DUPFD_CLOEXEC, 10);
-	if (high >= 0) {
-		close(fd);
+	high = redir_move_high(fd);
+	if (high >= 0)
 		fd = high;
-	}
 	state.in = input_from_fd(fd, path);
 	state.source_name = error_source_name;
 	state.lineno = shell.lineno;

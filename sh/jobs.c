@@ -26,6 +26,7 @@
 #include "memory.h"
 #include "options.h"
 #include "output.h"
+#include "redir.h"
 #include "state.h"
 #include "trap.h"
 #include "vars.h"
@@ -111,10 +112,8 @@ void job_control_set(bool on)
 	}
 	int fd = open("/dev/tty", O_RDWR | O_CLOEXEC);
 
-	if (fd >= 0) {
-		terminal = fcntl(fd, F_DUPFD_CLOEXEC, 10);
+	if (fd >= 0 && (terminal = redir_move_high(fd)) < 0)
 		close(fd);
-	}
 	if (fd < 0 || terminal < 0) {
 		error_warn("can't access tty; job control turned off");
 		options[OPT_MONITOR] = false;

@@ -21,6 +21,7 @@
 #include "memory.h"
 #include "options.h"
 #include "output.h"
+#include "redir.h"
 #include "state.h"
 #include "trap.h"
 #include "vars.h"
@@ -156,11 +157,9 @@ static struct input *open_script(const char *path)
 		exit(saved == ENOENT || saved == ENOTDIR ? 127 : 126);
 	}
 	/* Keep the script's descriptor out of the user's 0-9. */
-	high = fcntl(fd, F_DUPFD_CLOEXEC, 10);
-	if (high >= 0) {
-		close(fd);
+	high = redir_move_high(fd);
+	if (high >= 0)
 		fd = high;
-	}
 	return input_from_fd(fd, path);
 }
 

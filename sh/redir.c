@@ -57,11 +57,10 @@ static int evict_copy(int fd)
 
 	for (size_t i = 0; i < saved_count; i++) {
 		if (saved[i].copy == fd) {
-			int moved = fcntl(fd, F_DUPFD_CLOEXEC, 10);
+			int moved = redir_move_high(fd);
 
 			if (moved < 0)
 				return -1;
-			close(fd);
 			saved[i].copy = moved;
 			return 0;
 		}
@@ -75,6 +74,15 @@ static int evict_copy(int fd)
 
 static void push_saved(int fd, int copy);
 
+int redir_move_high(int fd)
+{
+	int high = fcntl(fd, F_DUPFD_CLOEXEC, 10);
+
+	if (high >= 0)
+		close(fd);
+	return high;
+}
+
 int redir_pipe(int p[2])
 {
 	/* pipe2() would save a call, but glibc hides it behind _GNU_SOURCE. */
@@ -87,7 +95,7 @@ int redir_pipe(int p[2])
 			fcntl(p[i], F_SETFD, FD_CLOEXEC);
 			continue;
 		}
-		high = fcntl(p[i], F_DUPFD_CLOEXEC, 10);
+		high = redir_move_high(p[i]);
 		if (high < 0) {
 			int e = errno;
 
@@ -96,7 +104,6 @@ int redir_pipe(int p[2])
 			errno = e;
 			return -1;
 		}
-		close(p[i]);
 		p[i] = high;
 	}
 	return 0;

@@ -50,6 +50,13 @@ int redir_original_fd(int fd);
 void redir_move_fd(int from, int to);
 
 /*
+ * Move a descriptor of the shell's own (a script, the terminal, a pipe end)
+ * above 9, close-on-exec, out of the user's reach.  Returns the new
+ * descriptor, fd having been closed; or -1 with errno, fd left as it was.
+ */
+int redir_move_high(int fd);
+
+/*
  * A pipe for the shell's plumbing: both ends close-on-exec and above 9, so
  * they never sit on a descriptor a command or redirection means (when the
  * shell started with 0 or 1 closed, pipe(2) would hand those out).
