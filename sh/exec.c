@@ -542,25 +542,18 @@ static bool is_command_exec(const struct builtin *b, int argc, char **argv)
  */
 static bool append_assignment(struct word *w)
 {
-	struct word_part *head = w->parts;
+	const char *name = expand_append_target(w), *suffix;
 	struct var *v;
-	const char *suffix;
-	char *name;
 	size_t length;
 
-	/* A cheap look at the shape first: most assignments are not appends. */
-	if (head == NULL || head->kind != PART_TEXT || head->next == NULL ||
-	    head->next->kind != PART_PARAM || head->u.text.length < 2 ||
-	    head->u.text.chars[head->u.text.length - 1] != '=')
+	if (name == NULL)
 		return false;
-	v = var_lookup(head->next->u.param.name);
+	/* Checked before expanding: a command substitution must not run twice. */
+	v = var_lookup(name);
 	if (v == NULL || v->value == NULL || (v->flags & VAR_READONLY))
 		return false;
-	suffix = expand_append_suffix(w, &name, &length);
-	if (suffix == NULL)
-		return false;
-	if (var_append(name, suffix, length) < 0)
-		error_raise("%s: is read only", name);	/* not reached: checked above */
+	suffix = expand_append_suffix(w, &length);
+	var_append(v, suffix, length);
 	return true;
 }
 

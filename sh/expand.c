@@ -912,10 +912,9 @@ static bool part_assigns(const struct word_part *part)
 	return true;
 }
 
-const char *expand_append_suffix(struct word *w, char **name, size_t *length)
+const char *expand_append_target(const struct word *w)
 {
 	const struct word_part *head = w->parts, *first;
-	struct word rest;
 	size_t n;
 
 	if (head == NULL || head->kind != PART_TEXT || head->quoted)
@@ -934,8 +933,14 @@ const char *expand_append_suffix(struct word *w, char **name, size_t *length)
 	if (first->next != NULL && first->next->kind == PART_TEXT && !first->next->quoted &&
 	    first->next->u.text.chars[0] == '~')
 		return NULL;
-	*name = first->u.param.name;
-	rest.parts = first->next;
+	return first->u.param.name;
+}
+
+const char *expand_append_suffix(const struct word *w, size_t *length)
+{
+	struct word rest;
+
+	rest.parts = w->parts->next->next;	/* after "name=" and $name */
 	rest.next = NULL;
 	rest.flags = w->flags;
 	return expand_word_to(&rest, MODE_STRING, true, length);

@@ -34,12 +34,14 @@ char *expand_string(struct word *w);
 /* An assignment word "name=value": tilde after '=' and ':'; no splitting or globbing. */
 char *expand_assignment(struct word *w);
 /*
- * For an assignment word of the form name=$name... whose rest cannot
- * change a variable while it expands: the expanded rest (its length in
- * *length) and the name, so the caller can append instead of copying the
- * whole value again.  NULL for any other word, with nothing expanded.
+ * An assignment word of the form name=$name... whose rest cannot change a
+ * variable while it expands can append to name instead of copying its
+ * whole value again.  expand_append_target() looks at the word only: the
+ * name, or NULL for any other word.  expand_append_suffix() then expands
+ * the rest (its length in *length).
  */
-const char *expand_append_suffix(struct word *w, char **name, size_t *length);
+const char *expand_append_target(const struct word *w);
+const char *expand_append_suffix(const struct word *w, size_t *length);
 
 /*
  * Expand a word into a pattern for case or pattern matching: characters

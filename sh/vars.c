@@ -170,14 +170,11 @@ int var_set(const char *name, const char *value, int flags)
 	return 0;
 }
 
-int var_append(const char *name, const char *suffix, size_t n)
+void var_append(struct var *v, const char *suffix, size_t n)
 {
-	struct var *v = find(name);
 	int old_flags;
 	size_t length;
 
-	if (v == NULL || v->value == NULL || (v->flags & VAR_READONLY))
-		return -1;
 	old_flags = v->flags;
 	length = v->length;
 	/* A big value is its own mapping: realloc moves its pages, not its bytes. */
@@ -188,7 +185,6 @@ int var_append(const char *name, const char *suffix, size_t n)
 	if (option_on(OPT_ALLEXPORT))
 		v->flags |= VAR_EXPORT;
 	changed(v, old_flags);
-	return 0;
 }
 
 void var_assign(const char *name, const char *value, int flags)

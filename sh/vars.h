@@ -40,11 +40,8 @@ struct var *var_lookup(const char *name);
  * anything when the variable is read-only (no message is printed).
  */
 int var_set(const char *name, const char *value, int flags);
-/*
- * x="$x$y" in place: add n bytes to a set, writable variable's value.
- * Returns -1, changing nothing, when name is unset or read-only.
- */
-int var_append(const char *name, const char *suffix, size_t n);
+/* x="$x$y" in place: add n bytes to the value of v, which is set and writable. */
+void var_append(struct var *v, const char *suffix, size_t n);
 /* var_set(), but a read-only variable is an error: "vsh: x: is read only" (raises). */
 void var_assign(const char *name, const char *value, int flags);
 /* "name=value" split at the first '=': the form assignments arrive in. */
