@@ -617,7 +617,6 @@ static int exec_simple(struct node *n, int flags, struct job *job)
 	struct command_target target;
 	const char *name;
 	bool permanent;
-	static int trace_fd = -1;
 
 	set_lineno(n->line);
 	substitution_status = 0;
@@ -646,7 +645,7 @@ static int exec_simple(struct node *n, int flags, struct job *job)
 			trace_command(assignments, assignment_count, argv, 2);
 		status = substitution_status;
 		if (n->redirections != NULL) {
-			if (redir_apply(n->redirections, 0) < 0)
+			if (redir_apply(n->redirections) < 0)
 				status = 1;
 			redir_restore();
 			if (status != 0)
@@ -659,24 +658,19 @@ static int exec_simple(struct node *n, int flags, struct job *job)
 
 	name = argv[0];
 	command_lookup(name, 0, &target);
-	permanent = target.kind != COMMAND_FUNCTION && target.kind != COMMAND_PROGRAM &&
-	    target.kind != COMMAND_NOT_FOUND &&
+	/* "exec >file" and "command exec >file": the redirections stay. */
+	permanent = (target.kind == COMMAND_SPECIAL_BUILTIN || target.kind == COMMAND_BUILTIN) &&
 	    ((target.builtin->function == builtin_exec && argc == 1) ||
 	    is_command_exec(target.builtin, argc, argv));
 	/*
-	 * "exec 2>file" changes stderr for good: keep the old one for the
-	 * trace.  Static, so that an expansion error that skips the close
-	 * below is made good by the next such command.
+	 * XCU 2.9.1: the redirections are performed before the assignments
+	 * are expanded.  exec's own are made permanent only after the trace,
+	 * which goes to the standard error from before them (as in dash).
 	 */
-	if (trace_fd >= 0)
-		close(trace_fd);
-	trace_fd = option_on(OPT_XTRACE) && permanent ? fcntl(2, F_DUPFD_CLOEXEC, 10) : -1;
-	/* XCU 2.9.1: the redirections are performed before the assignments are expanded. */
-	if (redir_apply(n->redirections, permanent ? REDIR_PERMANENT : 0) < 0) {
-		if (trace_fd >= 0)
-			close(trace_fd);
-		trace_fd = -1;
-		if (!permanent)
+	if (redir_apply(n->redirections) < 0) {
+		if (permanent)
+			redir_commit();
+		else
 			redir_restore();
 		/* XCU 2.8.1: a redirection error with a special built-in is fatal. */
 		if (target.kind == COMMAND_SPECIAL_BUILTIN) {
@@ -686,12 +680,10 @@ static int exec_simple(struct node *n, int flags, struct job *job)
 		return permanent ? 2 : 1;	/* "command exec 3<nosuch": 2, as exec */
 	}
 	assignments = expand_assignments(n, true, &assignment_count);
-	if (option_on(OPT_XTRACE)) {
-		trace_command(assignments, assignment_count, argv, permanent ? trace_fd : redir_original_fd(2));
-		if (trace_fd >= 0)
-			close(trace_fd);
-		trace_fd = -1;
-	}
+	if (option_on(OPT_XTRACE))
+		trace_command(assignments, assignment_count, argv, redir_original_fd(2));
+	if (permanent)
+		redir_commit();
 
 	/* "PATH=dir cmd" searches dir: the command's own environment decides (XBD 8.3). */
 	if (assignment_count > 0 && strchr(name, '/') == NULL &&
@@ -1163,7 +1155,7 @@ int exec_node(struct node *n, int flags)
 		return 0;
 	if (n->redirections != NULL && n->kind != NODE_SIMPLE) {
 		shell.lineno = n->line;
-		if (redir_apply(n->redirections, 0) < 0) {
+		if (redir_apply(n->redirections) < 0) {
 			status = 1;
 			redirection_failed = true;
 		} else {

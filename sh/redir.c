@@ -120,12 +120,10 @@ void redir_move_fd(int from, int to)
 }
 
 /* Remember what fd is now, once per frame. */
-static int save_fd(int fd, int flags)
+static int save_fd(int fd)
 {
 	int copy;
 
-	if (flags & REDIR_PERMANENT)
-		return 0;
 	for (size_t i = frames[frame_count - 1]; i < saved_count; i++)
 		if (saved[i].fd == fd)
 			return 0;
@@ -281,23 +279,21 @@ static bool parse_fd(const char *s, int *fd)
 }
 
 /* Put newfd in place of fd (saving fd first). */
-static int install(int newfd, int fd, int flags)
+static int install(int newfd, int fd)
 {
 	if (newfd == fd) {
 		/* The open landed on fd: it was closed before, and is closed again at restore. */
-		if (!(flags & REDIR_PERMANENT)) {
-			bool known = false;
+		bool known = false;
 
-			for (size_t i = frames[frame_count - 1]; i < saved_count; i++)
-				if (saved[i].fd == fd)
-					known = true;
-			if (!known)
-				push_saved(fd, -1);
-		}
+		for (size_t i = frames[frame_count - 1]; i < saved_count; i++)
+			if (saved[i].fd == fd)
+				known = true;
+		if (!known)
+			push_saved(fd, -1);
 		fcntl(fd, F_SETFD, 0);
 		return 0;
 	}
-	if (evict_copy(fd) < 0 || save_fd(fd, flags) < 0) {
+	if (evict_copy(fd) < 0 || save_fd(fd) < 0) {
 		close(newfd);
 		return -1;
 	}
@@ -312,7 +308,7 @@ static int install(int newfd, int fd, int flags)
 	return 0;
 }
 
-static int apply_one(struct redirection *r, int flags)
+static int apply_one(struct redirection *r)
 {
 	const char *name = NULL;
 	int fd = r->fd, newfd = -1, source;
@@ -350,7 +346,7 @@ static int apply_one(struct redirection *r, int flags)
 	case REDIR_DUP_OUTPUT:
 		name = expand_string(r->target);
 		if (strcmp(name, "-") == 0) {
-			if (evict_copy(fd) < 0 || save_fd(fd, flags) < 0)
+			if (evict_copy(fd) < 0 || save_fd(fd) < 0)
 				goto failed;
 			close(fd);
 			return 0;
@@ -365,7 +361,7 @@ static int apply_one(struct redirection *r, int flags)
 		}
 		if (source == fd)
 			return 0;
-		if (evict_copy(fd) < 0 || save_fd(fd, flags) < 0)
+		if (evict_copy(fd) < 0 || save_fd(fd) < 0)
 			goto failed;
 		if (dup2(source, fd) < 0)
 			goto failed;
@@ -394,7 +390,7 @@ static int apply_one(struct redirection *r, int flags)
 		error_warn("%s: %s", name, strerror(errno));
 		return -1;
 	}
-	if (install(newfd, fd, flags) < 0)
+	if (install(newfd, fd) < 0)
 		goto failed;
 	return 0;
 
@@ -419,7 +415,7 @@ void redir_begin_frame(void)
 
 int redir_save_fd(int fd)
 {
-	return save_fd(fd, 0);
+	return save_fd(fd);
 }
 
 int redir_saved_copy(int fd)
@@ -440,12 +436,11 @@ int redir_original_fd(int fd)
 	return fd;
 }
 
-int redir_apply(struct redirection *list, int flags)
+int redir_apply(struct redirection *list)
 {
-	if (!(flags & REDIR_PERMANENT))
-		redir_begin_frame();
+	redir_begin_frame();
 	for (struct redirection *r = list; r != NULL; r = r->next)
-		if (apply_one(r, flags) < 0)
+		if (apply_one(r) < 0)
 			return -1;
 	return 0;
 }
@@ -466,6 +461,21 @@ void redir_restore(void)
 		} else {
 			close(s->fd);
 		}
+	}
+}
+
+void redir_commit(void)
+{
+	size_t start;
+
+	if (frame_count == 0)
+		return;
+	start = frames[--frame_count];
+	while (saved_count > start) {
+		struct saved_fd *s = &saved[--saved_count];
+
+		if (s->copy >= 0)
+			close(s->copy);
 	}
 }
 

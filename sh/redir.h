@@ -13,18 +13,15 @@
 
 #include "ast.h"
 
-enum {
-	/* "exec >file": no saving, the change stays. */
-	REDIR_PERMANENT = 1 << 0,
-};
-
 /*
- * Expand and apply the list.  Returns 0, or -1 after printing the error
- * (the frame then holds what was done so far; redir_restore() undoes it).
- * A frame is pushed in both cases unless REDIR_PERMANENT.
+ * Expand and apply the list in a new frame.  Returns 0, or -1 after
+ * printing the error (the frame then holds what was done so far).
+ * redir_restore() ends the frame undoing it; redir_commit() ends it
+ * keeping the changes ("exec >file"), closing the saved copies.
  */
-int redir_apply(struct redirection *list, int flags);
+int redir_apply(struct redirection *list);
 void redir_restore(void);
+void redir_commit(void);
 
 /*
  * For pipelines and command substitutions, which move descriptors by hand:
