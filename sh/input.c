@@ -23,6 +23,7 @@
 #include "memory.h"
 #include "options.h"
 #include "output.h"
+#include "redir.h"
 #include "trap.h"
 #include "vars.h"
 
@@ -85,6 +86,9 @@ struct input *input_from_fd(int fd, const char *name)
 	bool seekable = offset != (off_t)-1;
 	struct input *in = input_new(seekable ? INPUT_BLOCKS : INPUT_LINES, fd, name);
 
+	/* A redirection naming this descriptor moves it (see redir_claim). */
+	if (fd > 9)
+		redir_claim(&in->fd);
 	if (seekable) {
 		in->buffer_offset = offset;
 		in->capacity = BLOCK_SIZE;
@@ -113,6 +117,8 @@ void input_close(struct input *in)
 {
 	if (in == NULL)
 		return;
+	if (in->fd > 9)
+		redir_release(&in->fd);
 	if (in->fd >= 0)
 		close(in->fd);
 	free(in->buffer);

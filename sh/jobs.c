@@ -111,7 +111,13 @@ void job_control_set(bool on)
 		return;
 	}
 	int fd = open("/dev/tty", O_RDWR | O_CLOEXEC);
+	static bool claimed;
 
+	if (!claimed) {
+		/* A redirection naming it moves it and updates terminal. */
+		redir_claim(&terminal);
+		claimed = true;
+	}
 	if (fd >= 0 && (terminal = redir_move_high(fd)) < 0)
 		close(fd);
 	if (fd < 0 || terminal < 0) {

@@ -33,6 +33,29 @@ static size_t saved_count, saved_capacity;
 static size_t *frames;		/* start of each frame in saved[] */
 static int frame_count, frame_capacity;
 
+/* Where the shell keeps its own long-lived descriptors (script, terminal). */
+static int **claimed;
+static size_t claimed_count, claimed_capacity;
+
+void redir_claim(int *where)
+{
+	if (claimed_count == claimed_capacity) {
+		claimed_capacity = claimed_capacity ? claimed_capacity * 2 : 8;
+		claimed = xrealloc(claimed, claimed_capacity * sizeof *claimed);
+	}
+	claimed[claimed_count++] = where;
+}
+
+void redir_release(int *where)
+{
+	for (size_t i = claimed_count; i-- > 0;) {
+		if (claimed[i] == where) {
+			claimed[i] = claimed[--claimed_count];
+			return;
+		}
+	}
+}
+
 int redir_depth(void)
 {
 	return frame_count;
@@ -47,9 +70,11 @@ bool redir_is_saved_copy(int fd)
 }
 
 /*
- * The user wants fd itself: move our saved copy living there out of the
- * way.  Any other close-on-exec descriptor above 9 belongs to the shell
- * (its script, the terminal ...): the user's own are never close-on-exec.
+ * The user wants fd itself: move what the shell keeps there (a saved
+ * copy, the script being read, the terminal) out of the way and tell its
+ * owner.  Any other close-on-exec descriptor above 9 is the shell's for a
+ * moment (a pipe end of a pipeline being built): the user's own are never
+ * close-on-exec.
  */
 static int evict_copy(int fd)
 {
@@ -62,6 +87,16 @@ static int evict_copy(int fd)
 			if (moved < 0)
 				return -1;
 			saved[i].copy = moved;
+			return 0;
+		}
+	}
+	for (size_t i = 0; i < claimed_count; i++) {
+		if (*claimed[i] == fd) {
+			int moved = redir_move_high(fd);
+
+			if (moved < 0)
+				return -1;
+			*claimed[i] = moved;
 			return 0;
 		}
 	}

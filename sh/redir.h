@@ -67,6 +67,15 @@ void redir_unwind(int depth);
 /* In a new child: close the saved copies (the child never restores them) and forget them. */
 void redir_forget_saved(void);
 
+/*
+ * The shell's long-lived descriptors above 9 (a script being read, the
+ * terminal) are claimed by the variable holding them.  A redirection that
+ * names such a descriptor ("exec 10>file") moves it elsewhere and updates
+ * the variable, so the user may use every descriptor number.
+ */
+void redir_claim(int *where);
+void redir_release(int *where);
+
 /* Is fd a descriptor the shell keeps for itself (a saved copy)? */
 bool redir_is_saved_copy(int fd);
 
