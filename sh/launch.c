@@ -184,6 +184,29 @@ static void exec_script(const char *path, char **argv, char **envp, bool fork_mo
 }
 
 /*
+ * Our own executable, to run scripts that have no "#!" line.  Looked up
+ * at the first launch rather than at start-up, where "sh -c :" would pay
+ * for it (a PATH_MAX buffer on the stack) without ever using it.
+ */
+static const char *self_path(void)
+{
+	if (shell.self_path == NULL) {
+		char path[PATH_MAX];
+		ssize_t n = readlink("/proc/self/exe", path, sizeof path - 1);
+
+		if (n > 0) {
+			path[n] = '\0';
+			shell.self_path = xstrdup(path);
+		} else if (strchr(shell.arg0, '/') != NULL) {
+			shell.self_path = xstrdup(shell.arg0);
+		} else {
+			shell.self_path = xstrdup("/bin/sh");
+		}
+	}
+	return shell.self_path;
+}
+
+/*
  * The child, after vfork or fork.  System calls only; never returns.
  * It reads the plan (the parent's memory under vfork) and writes nothing
  * but its own locals.
@@ -305,7 +328,7 @@ pid_t launch_program(struct job *job, const char *path, char **argv, char **envp
 	plan.argv = argv;
 	plan.envp = envp;
 	plan.fork_mode = !option_on(OPT_VFORK);
-	argv[-1] = shell.self_path;	/* the spare slot, for a script without "#!" */
+	argv[-1] = (char *)self_path();	/* the spare slot, for a script without "#!" */
 	prepare_signals(&plan, job);
 	prepare_group(&plan, job);
 	plan.message_length = error_prefix(plan.message, sizeof plan.message);
@@ -415,7 +438,7 @@ int exec_program(const char *path, char **argv, char **envp)
 			error_warn("%s: cannot execute binary file", argv[0]);
 			error = -1;
 		} else {
-			argv[-1] = shell.self_path;
+			argv[-1] = (char *)self_path();
 			exec_script(path, argv, envp, !option_on(OPT_VFORK));
 			error = errno;
 		}

@@ -88,19 +88,6 @@ static int parse_invocation(int argc, char **argv, bool *command_string, bool *l
 	return i;
 }
 
-/* Find our own executable, to run scripts that have no "#!" line. */
-static char *find_self(const char *argv0)
-{
-	char path[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", path, sizeof path - 1);
-
-	if (n > 0) {
-		path[n] = '\0';
-		return xstrdup(path);
-	}
-	return xstrdup(argv0 && strchr(argv0, '/') ? argv0 : "/bin/sh");
-}
-
 /* ". path", called directly: no command text to build, quote or parse. */
 static void source_if_readable(const char *path)
 {
@@ -171,10 +158,10 @@ int main(int argc, char **argv)
 	bool command_string = false, login = false;
 	int first;
 
+	out_init();
 	setlocale(LC_ALL, "");
 	shell.shell_pid = getpid();
 	shell.arg0 = argv[0] ? argv[0] : "vsh";
-	shell.self_path = find_self(argv[0]);
 	vars_init(environ);
 
 	first = parse_invocation(argc, argv, &command_string, &login);

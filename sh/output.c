@@ -6,11 +6,18 @@
 
 #include "output.h"
 
-static struct output standard_output = { .fd = 1 };
-static struct output standard_error = { .fd = 2 };
+/* Zero-initialised, so their buffers cost bss, not pages of the binary: out_init() sets the rest. */
+static struct output standard_output;
+static struct output standard_error;
 
 struct output *out1 = &standard_output;
 struct output *out2 = &standard_error;
+
+void out_init(void)
+{
+	standard_output.fd = 1;
+	standard_error.fd = 2;
+}
 
 int out_flush(struct output *o)
 {

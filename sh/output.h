@@ -27,6 +27,7 @@ struct output {
 extern struct output *out1;	/* standard output */
 extern struct output *out2;	/* standard error (unbuffered in effect: flushed at each newline) */
 
+void out_init(void);		/* first thing in main() */
 void out_write(struct output *o, const char *s, size_t n);
 void out_str(struct output *o, const char *s);
 void out_char(struct output *o, char c);
