@@ -1,5 +1,5 @@
 # vsh: works unchanged with GNU make (4.0 or later) and bmake.
-# Targets: all run test sanitize bench install clean deps
+# Targets: all run test sanitize fuzz bench install clean deps
 
 PREFIX ?= /usr/local
 BINDIR ?= ${PREFIX}/bin
@@ -14,7 +14,13 @@ WARNINGS = -Wall -Wextra -Wclobbered -Wno-unknown-warning-option ${WERROR}
 VSH_CPPFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Ish -Ibuiltins
 SANITIZE_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
+# libFuzzer targets need clang; they link every source but main.c.
+FUZZ_CC ?= clang
+FUZZ_FLAGS = -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
+FUZZ_TIME ?= 60
+
 SRCS != ls sh/*.c builtins/*.c
+FUZZ_SRCS != ls sh/*.c builtins/*.c | grep -v sh/main.c
 HDRS != ls sh/*.h builtins/*.h
 OBJS = ${SRCS:.c=.o}
 
@@ -45,6 +51,14 @@ sanitize: vsh-sanitize
 	@tools/install-deps test
 	@tests/run ./vsh-sanitize
 
+fuzz/parse-fuzzer: fuzz/parse.c ${FUZZ_SRCS} ${HDRS} Makefile
+	${FUZZ_CC} ${VSH_CPPFLAGS} ${WARNINGS} ${FUZZ_FLAGS} -o $@ fuzz/parse.c ${FUZZ_SRCS}
+
+fuzz:
+	@tools/install-deps fuzz
+	@${MAKE} fuzz/parse-fuzzer
+	@fuzz/run parse ${FUZZ_TIME}
+
 bench: vsh
 	@tools/install-deps bench
 	@bench/run ./vsh
@@ -57,7 +71,7 @@ install: vsh
 	chmod 644 ${DESTDIR}${MANDIR}/vsh.1
 
 clean:
-	rm -f vsh vsh-sanitize ${OBJS}
+	rm -f vsh vsh-sanitize fuzz/parse-fuzzer ${OBJS}
 	rm -rf tests/results
 
-.PHONY: all deps run test sanitize bench install clean
+.PHONY: all deps run test sanitize fuzz bench install clean

@@ -28,8 +28,6 @@
 
 extern char **environ;
 
-struct shell_state shell;
-
 static noreturn void usage_error(const char *fmt, const char *arg)
 {
 	out_str(out2, "vsh: ");

@@ -8,6 +8,7 @@
  */
 #include <string.h>
 
+#include "parser.h"
 #include "tree.h"
 
 static struct word *copy_words(const struct word *w, struct arena *a);
@@ -463,38 +464,129 @@ static bool heredoc_flush(struct output *o)
 	return true;
 }
 
-static void source_quoted_text(struct output *o, const char *s, size_t n, bool in_dquote)
-{
-	if (in_dquote) {
-		for (size_t i = 0; i < n; i++) {
-			if (strchr("$`\"\\", s[i]) != NULL)
-				out_char(o, '\\');
-			out_char(o, s[i]);
-		}
-		return;
-	}
-	out_char(o, '\'');
-	for (size_t i = 0; i < n; i++) {
-		if (s[i] == '\'')
-			out_str(o, "'\\''");
-		else
-			out_char(o, s[i]);
-	}
-	out_char(o, '\'');
-}
+/* Characters a bare text part must have quoted, as they might be read specially. */
+#define BACKSLASHED "|&;<>()$`\\\"' \t\n#{}"
 
-static void source_parts(struct output *o, const struct word_part *part, bool in_dquote);
+/*
+ * in_dquote: inside double quotes or $((...)); in_braces: in the word of a
+ * ${x-...}, where a "}" must be backslashed.
+ */
+static void source_parts(struct output *o, const struct word_part *part, bool in_dquote, bool in_braces);
 
 static void source_word(struct output *o, const struct word *w)
 {
 	if (w->parts == NULL)
 		out_str(o, "''");
-	source_parts(o, w->parts, false);
+	source_parts(o, w->parts, false, false);
 }
 
-static void source_parts(struct output *o, const struct word_part *part, bool in_dquote)
+/*
+ * Text outside double quotes is printed so that it reads back and prints
+ * the same again: a bare character that must be backslashed reads back
+ * quoted, and the parser joins adjacent quoted text into one part, so each
+ * run of characters that will read back quoted is printed as one unit.
+ */
+static bool reads_back_quoted(char c, bool quoted)
+{
+	return quoted || (c != '\0' && strchr(BACKSLASHED, c) != NULL);
+}
+
+/* Does anything in the word read back quoted (so empty quotes add nothing)? */
+static bool word_reads_back_quoted(const struct word_part *part)
 {
 	for (; part != NULL; part = part->next) {
+		if (part->kind != PART_TEXT) {
+			if (part->quoted)
+				return true;
+			continue;
+		}
+		for (size_t i = 0; i < part->u.text.length; i++)
+			if (reads_back_quoted(part->u.text.chars[i], part->quoted))
+				return true;
+	}
+	return false;
+}
+
+/* A position in a run of text parts. */
+struct text_cursor {
+	const struct word_part *part;
+	size_t i;
+};
+
+/* The next character at or after c (skipping ends of parts); false at end. */
+static bool cursor_settle(struct text_cursor *c, const struct word_part *end)
+{
+	while (c->part != end && c->i >= c->part->u.text.length) {
+		c->part = c->part->next;
+		c->i = 0;
+	}
+	return c->part != end;
+}
+
+static void print_quoted_run(struct output *o, struct text_cursor from, struct text_cursor to,
+    const struct word_part *end)
+{
+	bool backslash_each = true;
+
+	for (struct text_cursor c = from; cursor_settle(&c, end) && (c.part != to.part || c.i != to.i); c.i++)
+		if (c.part->u.text.chars[c.i] == '\n' || !reads_back_quoted(c.part->u.text.chars[c.i], false))
+			backslash_each = false;
+	if (!backslash_each)
+		out_char(o, '\'');
+	for (struct text_cursor c = from; cursor_settle(&c, end) && (c.part != to.part || c.i != to.i); c.i++) {
+		char ch = c.part->u.text.chars[c.i];
+
+		if (backslash_each)
+			out_char(o, '\\');
+		if (!backslash_each && ch == '\'')
+			out_str(o, "'\\''");
+		else
+			out_char(o, ch);
+	}
+	if (!backslash_each)
+		out_char(o, '\'');
+}
+
+/* Print the text parts from part on; returns the first part that is not text. */
+static const struct word_part *source_text_run(struct output *o, const struct word_part *part,
+    bool word_quoted)
+{
+	const struct word_part *end = part;
+	struct text_cursor c = { part, 0 };
+
+	while (end != NULL && end->kind == PART_TEXT)
+		end = end->next;
+	for (;;) {
+		/* Empty quotes matter only in a word that would otherwise read back unquoted. */
+		while (c.part != end && c.i >= c.part->u.text.length) {
+			if (c.part->quoted && c.part->u.text.length == 0 && !word_quoted)
+				out_str(o, "''");
+			c.part = c.part->next;
+			c.i = 0;
+		}
+		if (c.part == end)
+			return end;
+		if (!reads_back_quoted(c.part->u.text.chars[c.i], c.part->quoted)) {
+			out_char(o, c.part->u.text.chars[c.i++]);
+			continue;
+		}
+		struct text_cursor from = c;
+
+		while (cursor_settle(&c, end) && reads_back_quoted(c.part->u.text.chars[c.i], c.part->quoted))
+			c.i++;
+		print_quoted_run(o, from, c, end);
+	}
+}
+
+static void source_parts(struct output *o, const struct word_part *part, bool in_dquote, bool in_braces)
+{
+	bool word_quoted = !in_dquote && word_reads_back_quoted(part);
+
+	while (part != NULL) {
+		if (part->kind == PART_TEXT && !in_dquote) {
+			part = source_text_run(o, part, word_quoted);
+			continue;
+		}
 		bool open = part->kind != PART_TEXT && part->quoted && !in_dquote;
 		bool inner = in_dquote || (part->kind != PART_TEXT && part->quoted);
 
@@ -502,18 +594,20 @@ static void source_parts(struct output *o, const struct word_part *part, bool in
 			out_char(o, '"');
 		switch (part->kind) {
 		case PART_TEXT:
-			if (part->quoted) {
-				source_quoted_text(o, part->u.text.chars, part->u.text.length, in_dquote);
-			} else {
-				for (size_t i = 0; i < part->u.text.length; i++) {
-					char c = part->u.text.chars[i];
+			/* Inside double quotes or $((...)). */
+			for (size_t i = 0; i < part->u.text.length; i++) {
+				char c = part->u.text.chars[i];
 
-					/* Backslash anything that might be read specially. */
-					if (strchr("|&;<>()$`\\\"' \t\n#{}", c) != NULL &&
-					    !(in_dquote && c != '"' && c != '\\' && c != '$' && c != '`' && c != '}'))
+				if (c == '\\') {
+					/* A backslash before an ordinary character is itself ("\)" in $((...)) too). */
+					char next = i + 1 < part->u.text.length ? part->u.text.chars[i + 1] : '\0';
+
+					if (next == '\0' || strchr("\"\\$`\n", next) != NULL || (next == '}' && in_braces))
 						out_char(o, '\\');
-					out_char(o, c);
+				} else if (strchr("\"$`", c) != NULL || (c == '}' && in_braces)) {
+					out_char(o, '\\');
 				}
+				out_char(o, c);
 			}
 			break;
 		case PART_PARAM: {
@@ -528,7 +622,7 @@ static void source_parts(struct output *o, const struct word_part *part, bool in
 				out_char(o, ':');
 			out_str(o, param_op_text(part));
 			if (part->u.param.arg != NULL)
-				source_parts(o, part->u.param.arg->parts, inner && !pattern);
+				source_parts(o, part->u.param.arg->parts, inner && !pattern, true);
 			out_char(o, '}');
 			break;
 		}
@@ -543,13 +637,28 @@ static void source_parts(struct output *o, const struct word_part *part, bool in
 			break;
 		case PART_ARITH:
 			out_str(o, "$((");
-			source_parts(o, part->u.arith.expr->parts, true);
+			source_parts(o, part->u.arith.expr->parts, true, false);
 			out_str(o, "))");
 			break;
 		}
 		if (open)
 			out_char(o, '"');
+		part = part->next;
 	}
+}
+
+/* Is w an unquoted reserved word ("if", "!", "{" ...)? */
+static bool bare_reserved_word(const struct word *w)
+{
+	const struct word_part *part = w != NULL ? w->parts : NULL;
+	char text[16];
+
+	if (part == NULL || part->next != NULL || part->kind != PART_TEXT || part->quoted ||
+	    part->u.text.length >= sizeof text)
+		return false;
+	memcpy(text, part->u.text.chars, part->u.text.length);
+	text[part->u.text.length] = '\0';
+	return is_reserved_word(text);
 }
 
 static void source_words(struct output *o, const struct word *w, bool *first)
@@ -608,7 +717,7 @@ static void source_heredoc_body(struct output *o, const struct redirection *r)
 
 				single.next = NULL;
 				single.quoted = false;
-				source_parts(o, &single, false);
+				source_parts(o, &single, false, false);
 			}
 		}
 	}
@@ -664,9 +773,16 @@ static void print_source(struct output *o, const struct node *n, int level)
 	case NODE_SIMPLE: {
 		bool first = true;
 
+		/*
+		 * "<file if" runs a command named if; printed as "if <file" it
+		 * would read back as the start of an if.  Keep such redirections first.
+		 */
+		if (n->u.simple.assignments == NULL && bare_reserved_word(n->u.simple.words))
+			source_redirections(o, n->redirections, &first);
 		source_words(o, n->u.simple.assignments, &first);
 		source_words(o, n->u.simple.words, &first);
-		source_redirections(o, n->redirections, &first);
+		if (!(n->u.simple.assignments == NULL && bare_reserved_word(n->u.simple.words)))
+			source_redirections(o, n->redirections, &first);
 		return;
 	}
 	case NODE_PIPELINE:

@@ -92,6 +92,24 @@ jobs_output_body()
 	atf_check -s exit:0 -o match:'^\[1\] - Running +sleep 1$' -e empty \
 	    vsh -c 'sleep 1 & sleep 2 & jobs %?1; kill %1 %2'
 	atf_check -s exit:1 -o empty -e match:'jobs: %4: no such job' vsh -c 'jobs %4'
+	# The command text is shell source that reads back: a newline inside
+	# ${...} is quoted, not backslashed (which would join the lines); a
+	# quoted "}" inside "${...}" is backslashed.
+	cat >script <<'EOF'
+{ : ${x-a
+b} \$\{ "" '{{' "\$" "${1-"}"}"; sleep 1; } >/dev/null & jobs >out; kill %1
+EOF
+	cat >expected <<'EOF'
+[1] + Running                    {
+	: ${x-a'
+'b} \$\{ '' \{\{ \$ "${1-\}}"
+	sleep 1
+} >/dev/null
+EOF
+	atf_check -s exit:0 -o empty -e empty vsh script
+	atf_check -o file:expected cat out
+	sed '1s/^.*Running *//' out >text
+	atf_check -s exit:0 -o empty -e empty vsh -n text
 	atf_check -s exit:0 -o empty -e match:'ambiguous' vsh -c 'sleep 1 & sleep 2 & jobs %sleep; kill %1 %2'
 }
 

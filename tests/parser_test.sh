@@ -640,7 +640,7 @@ EOF
 	check_tree 'echo $(case x in (x) y;; esac; echo '\'')'\'')' <<'EOF'
 simple
   word: echo
-  word: $(case x in (x) y ;; esac; echo ')')
+  word: $(case x in (x) y ;; esac; echo \))
 EOF
 	check_tree 'echo `a \`b\`` "`c \"d\"`" `echo \$x \\`' <<'EOF'
 simple
