@@ -94,15 +94,17 @@ jobs_output_body()
 	atf_check -s exit:1 -o empty -e match:'jobs: %4: no such job' vsh -c 'jobs %4'
 	# The command text is shell source that reads back: a newline inside
 	# ${...} is quoted, not backslashed (which would join the lines); a
-	# quoted "}" inside "${...}" is backslashed.
+	# quoted "}" inside "${...}" is backslashed; a command named "if" keeps
+	# its redirection in front.
 	cat >script <<'EOF'
 { : ${x-a
-b} \$\{ "" '{{' "\$" "${1-"}"}"; sleep 1; } >/dev/null & jobs >out; kill %1
+b} \$\{ "" '{{' "\$" "${1-"}"}"; <script if 2>&-; sleep 1; } >/dev/null & jobs >out; kill %1
 EOF
 	cat >expected <<'EOF'
 [1] + Running                    {
 	: ${x-a'
 'b} \$\{ '' \{\{ \$ "${1-\}}"
+	<script 2>&- if
 	sleep 1
 } >/dev/null
 EOF
