@@ -71,8 +71,11 @@ static int parse_all(const char *text, struct strbuf *dump, struct strbuf *sourc
 			if (tree != NULL) {
 				tree_print(&dump_out, tree);
 				if (source != NULL) {
+					/* One command a line; one that ends in a here-document ends in its newline already. */
 					tree_print_source(&source_out, tree);
-					out_char(&source_out, '\n');
+					out_flush(&source_out);
+					if (source->length == 0 || strbuf_str(source)[source->length - 1] != '\n')
+						out_char(&source_out, '\n');
 				}
 			}
 			arena_release(&trees, mark);

@@ -265,7 +265,10 @@ static char *job_text(struct node *n, bool background)
 		return NULL;
 	mem.memory = &sb;
 	tree_print_source(&mem, n);
-	s = arena_strdup(&scratch, strbuf_str(&sb));
+	/* A here-document's body ends in a newline; jobs adds its own. */
+	if (sb.length > 0 && sb.data[sb.length - 1] == '\n')
+		sb.length--;
+	s = arena_strndup(&scratch, strbuf_str(&sb), sb.length);
 	strbuf_free(&sb);
 	return s;
 }

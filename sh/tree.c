@@ -647,7 +647,7 @@ static void source_parts(struct output *o, const struct word_part *part, bool in
 	}
 }
 
-/* Is w an unquoted reserved word ("if", "!", "{" ...)? */
+/* Is w an unquoted reserved word that prints bare ("if", "!"; not "{", which gets a backslash)? */
 static bool bare_reserved_word(const struct word *w)
 {
 	const struct word_part *part = w != NULL ? w->parts : NULL;
@@ -658,7 +658,7 @@ static bool bare_reserved_word(const struct word *w)
 		return false;
 	memcpy(text, part->u.text.chars, part->u.text.length);
 	text[part->u.text.length] = '\0';
-	return is_reserved_word(text);
+	return is_reserved_word(text) && strpbrk(text, BACKSLASHED) == NULL;
 }
 
 static void source_words(struct output *o, const struct word *w, bool *first)
@@ -713,11 +713,12 @@ static void source_heredoc_body(struct output *o, const struct redirection *r)
 					out_char(o, c);
 				}
 			} else {
+				/* An expansion in a body reads as inside double quotes (without the quotes). */
 				struct word_part single = *part;
 
 				single.next = NULL;
 				single.quoted = false;
-				source_parts(o, &single, false, false);
+				source_parts(o, &single, true, false);
 			}
 		}
 	}

@@ -112,6 +112,10 @@ EOF
 	atf_check -o file:expected cat out
 	sed '1s/^.*Running *//' out >text
 	atf_check -s exit:0 -o empty -e empty vsh -n text
+	# A here-document: its expansions read as inside double quotes.
+	printf 'sleep 1 <<E >/dev/null &\n${T-e} ${T-\\}} $x\nE\njobs; kill %%1\n' >script
+	atf_check -s exit:0 -o inline:'[1] + Running                    sleep 1 <<VSH_EOF >/dev/null\n${T-e} ${T-\}} ${x}\nVSH_EOF\n' \
+	    -e empty vsh script
 	atf_check -s exit:0 -o empty -e match:'ambiguous' vsh -c 'sleep 1 & sleep 2 & jobs %sleep; kill %1 %2'
 }
 
