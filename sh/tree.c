@@ -480,6 +480,15 @@ static void source_word(struct output *o, const struct word *w)
 	source_parts(o, w->parts, false, false);
 }
 
+static bool parens_balanced(const char *s, size_t n)
+{
+	long depth = 0;
+
+	for (size_t i = 0; i < n && depth >= 0; i++)
+		depth += s[i] == '(' ? 1 : s[i] == ')' ? -1 : 0;
+	return depth == 0;
+}
+
 /*
  * Text outside double quotes is printed so that it reads back and prints
  * the same again: a bare character that must be backslashed reads back
@@ -578,6 +587,31 @@ static const struct word_part *source_text_run(struct output *o, const struct wo
 	}
 }
 
+/* Text inside double quotes or $((...)); there, unbalanced parens need quotes ($((")"))). */
+static void source_dquoted_text(struct output *o, const struct word_part *part, bool in_braces)
+{
+	bool wrap = !in_braces && !parens_balanced(part->u.text.chars, part->u.text.length);
+
+	if (wrap)
+		out_char(o, '"');
+	for (size_t i = 0; i < part->u.text.length; i++) {
+		char c = part->u.text.chars[i];
+
+		if (c == '\\') {
+			/* A backslash before an ordinary character is itself ("\)" in $((...)) too). */
+			char next = i + 1 < part->u.text.length ? part->u.text.chars[i + 1] : '\0';
+
+			if (next == '\0' || strchr("\"\\$`\n", next) != NULL || (next == '}' && in_braces))
+				out_char(o, '\\');
+		} else if (strchr("\"$`", c) != NULL || (c == '}' && in_braces)) {
+			out_char(o, '\\');
+		}
+		out_char(o, c);
+	}
+	if (wrap)
+		out_char(o, '"');
+}
+
 static void source_parts(struct output *o, const struct word_part *part, bool in_dquote, bool in_braces)
 {
 	bool word_quoted = !in_dquote && word_reads_back_quoted(part);
@@ -594,21 +628,7 @@ static void source_parts(struct output *o, const struct word_part *part, bool in
 			out_char(o, '"');
 		switch (part->kind) {
 		case PART_TEXT:
-			/* Inside double quotes or $((...)). */
-			for (size_t i = 0; i < part->u.text.length; i++) {
-				char c = part->u.text.chars[i];
-
-				if (c == '\\') {
-					/* A backslash before an ordinary character is itself ("\)" in $((...)) too). */
-					char next = i + 1 < part->u.text.length ? part->u.text.chars[i + 1] : '\0';
-
-					if (next == '\0' || strchr("\"\\$`\n", next) != NULL || (next == '}' && in_braces))
-						out_char(o, '\\');
-				} else if (strchr("\"$`", c) != NULL || (c == '}' && in_braces)) {
-					out_char(o, '\\');
-				}
-				out_char(o, c);
-			}
+			source_dquoted_text(o, part, in_braces);
 			break;
 		case PART_PARAM: {
 			enum param_op op = part->u.param.op;
