@@ -760,11 +760,26 @@ static void newline_indent(struct output *o, int level)
 		out_char(o, '\t');
 }
 
-/* Before a closing fi, done, } or esac: a one-line form needs a ';'. */
-static void close_indent(struct output *o, int level)
+/* Does the list end with "&" (which already ends it: "a &; then" is an error)? */
+static bool ends_in_background(const struct node *n)
+{
+	while (n != NULL && n->kind == NODE_SEQUENCE)
+		n = n->u.binary.right;
+	return n != NULL && n->kind == NODE_BACKGROUND;
+}
+
+/* End the list before then, do: a ';' unless it ended with '&'. */
+static void end_list(struct output *o, const struct node *list)
+{
+	if (!ends_in_background(list))
+		out_char(o, ';');
+}
+
+/* Before a closing fi, done, } or else after body: a one-line form needs a ';'. */
+static void close_indent(struct output *o, int level, const struct node *body)
 {
 	if (level < 0)
-		out_char(o, ';');
+		end_list(o, body);
 	newline_indent(o, level);
 }
 
@@ -847,20 +862,22 @@ static void print_source(struct output *o, const struct node *n, int level)
 	case NODE_GROUP:
 		out_char(o, '{');
 		print_list_body(o, n->u.unary.body, inner);
-		close_indent(o, level);
+		close_indent(o, level, n->u.unary.body);
 		out_char(o, '}');
 		break;
 	case NODE_IF: {
-		const struct node *i = n;
+		const struct node *i = n, *last;
 
 		out_str(o, "if ");
 		for (;;) {
 			print_source(o, i->u.if_.condition, inner);
-			out_str(o, level < 0 ? "; then" : "; then");
+			end_list(o, i->u.if_.condition);
+			out_str(o, " then");
 			print_list_body(o, i->u.if_.then_part, inner);
+			last = i->u.if_.then_part;
 			if (i->u.if_.else_part == NULL)
 				break;
-			close_indent(o, level);
+			close_indent(o, level, last);
 			if (i->u.if_.else_part->kind == NODE_IF &&
 			    i->u.if_.else_part->redirections == NULL) {
 				out_str(o, "elif ");
@@ -869,9 +886,10 @@ static void print_source(struct output *o, const struct node *n, int level)
 			}
 			out_str(o, "else");
 			print_list_body(o, i->u.if_.else_part, inner);
+			last = i->u.if_.else_part;
 			break;
 		}
-		close_indent(o, level);
+		close_indent(o, level, last);
 		out_str(o, "fi");
 		break;
 	}
@@ -879,9 +897,10 @@ static void print_source(struct output *o, const struct node *n, int level)
 	case NODE_UNTIL:
 		out_str(o, n->kind == NODE_WHILE ? "while " : "until ");
 		print_source(o, n->u.loop.condition, inner);
-		out_str(o, "; do");
+		end_list(o, n->u.loop.condition);
+		out_str(o, " do");
 		print_list_body(o, n->u.loop.body, inner);
-		close_indent(o, level);
+		close_indent(o, level, n->u.loop.body);
 		out_str(o, "done");
 		break;
 	case NODE_FOR: {
@@ -895,7 +914,7 @@ static void print_source(struct output *o, const struct node *n, int level)
 		}
 		out_str(o, "; do");
 		print_list_body(o, n->u.for_.body, inner);
-		close_indent(o, level);
+		close_indent(o, level, n->u.for_.body);
 		out_str(o, "done");
 		break;
 	}

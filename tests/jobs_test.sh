@@ -112,6 +112,10 @@ EOF
 	atf_check -o file:expected cat out
 	sed '1s/^.*Running *//' out >text
 	atf_check -s exit:0 -o empty -e empty vsh -n text
+	# A list ending in "&" takes no ";" before then, do, fi or "}" (one-line form in $(...)).
+	printf '{ : $(if false & then { ] & } fi); sleep 1; } 2>/dev/null &\njobs; kill %%1\n' >script
+	atf_check -s exit:0 -o inline:'[1] + Running                    {\n\t: $(if false & then { ] & }; fi)\n\tsleep 1\n} 2>/dev/null\n' \
+	    -e empty vsh script
 	# A here-document: its expansions read as inside double quotes.
 	printf 'sleep 1 <<E >/dev/null &\n${T-e} ${T-\\}} $x\nE\njobs; kill %%1\n' >script
 	atf_check -s exit:0 -o inline:'[1] + Running                    sleep 1 <<VSH_EOF >/dev/null\n${T-e} ${T-\}} ${x}\nVSH_EOF\n' \
