@@ -61,10 +61,13 @@ int redir_depth(void)
 	return frame_count;
 }
 
-bool redir_is_saved_copy(int fd)
+bool redir_is_shells(int fd)
 {
 	for (size_t i = 0; i < saved_count; i++)
 		if (saved[i].copy == fd)
+			return true;
+	for (size_t i = 0; i < claimed_count; i++)
+		if (*claimed[i] == fd)
 			return true;
 	return false;
 }
@@ -390,7 +393,7 @@ static int apply_one(struct redirection *r)
 			error_warn("%s: bad file descriptor number", name);
 			return -1;
 		}
-		if (redir_is_saved_copy(source) || fcntl(source, F_GETFD) < 0) {
+		if (redir_is_shells(source) || fcntl(source, F_GETFD) < 0) {
 			error_warn("%d: Bad file descriptor", source);
 			return -1;
 		}

@@ -76,8 +76,8 @@ void redir_forget_saved(void);
 void redir_claim(int *where);
 void redir_release(int *where);
 
-/* Is fd a descriptor the shell keeps for itself (a saved copy)? */
-bool redir_is_saved_copy(int fd);
+/* Is fd a descriptor the shell keeps for itself (a saved copy, a claimed one)?  "<&fd" may not copy it. */
+bool redir_is_shells(int fd);
 
 /* Open a here-document body as a readable descriptor (pipe or anonymous file); -1 on error. */
 int heredoc_open(const char *body, size_t length);

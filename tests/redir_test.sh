@@ -57,6 +57,9 @@ big_descriptors_body()
 	printf 'exec 10>&- 11>&1\ncat f\necho in-dot\n' >dot
 	atf_check -o inline:'to10\nin-dot\nafter\n' vsh script
 	atf_check -o inline:'to10\nin-dot\nafter\n' vsh script <&-
+	# ... and stays the shell's: "<&10" does not copy it.
+	printf 'cat <&10\necho after $?\n' >script
+	atf_check -o inline:'after 1\n' -e match:'line 1: 10: Bad file descriptor' vsh script
 }
 
 atf_test_case noclobber
