@@ -54,10 +54,14 @@ sanitize: vsh-sanitize
 fuzz/parse-fuzzer: fuzz/parse.c ${FUZZ_SRCS} ${HDRS} Makefile
 	${FUZZ_CC} ${VSH_CPPFLAGS} ${WARNINGS} ${FUZZ_FLAGS} -o $@ fuzz/parse.c ${FUZZ_SRCS}
 
+fuzz/arith-fuzzer: fuzz/arith.c ${FUZZ_SRCS} ${HDRS} Makefile
+	${FUZZ_CC} ${VSH_CPPFLAGS} ${WARNINGS} ${FUZZ_FLAGS} -o $@ fuzz/arith.c ${FUZZ_SRCS}
+
 fuzz:
 	@tools/install-deps fuzz
-	@${MAKE} fuzz/parse-fuzzer
+	@${MAKE} fuzz/parse-fuzzer fuzz/arith-fuzzer
 	@fuzz/run parse ${FUZZ_TIME}
+	@fuzz/run arith ${FUZZ_TIME}
 
 bench: vsh
 	@tools/install-deps bench
@@ -71,7 +75,7 @@ install: vsh
 	chmod 644 ${DESTDIR}${MANDIR}/vsh.1
 
 clean:
-	rm -f vsh vsh-sanitize fuzz/parse-fuzzer ${OBJS}
+	rm -f vsh vsh-sanitize fuzz/parse-fuzzer fuzz/arith-fuzzer ${OBJS}
 	rm -rf tests/results
 
 .PHONY: all deps run test sanitize fuzz bench install clean
