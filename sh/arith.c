@@ -18,6 +18,7 @@
 #include "arith.h"
 #include "error.h"
 #include "memory.h"
+#include "options.h"
 #include "vars.h"
 
 enum token {
@@ -187,9 +188,12 @@ static long variable_value(const char *name)
 	long number;
 	bool negative = false;
 
-	/* Unset is 0 even with set -u, as in dash: a name here is not a parameter expansion. */
-	if (value == NULL)
+	/* Unset is 0, but an error under set -u (POSIX.1-2024 names arithmetic expansion there; dash differs). */
+	if (value == NULL) {
+		if (option_on(OPT_NOUNSET))
+			error_raise("%s: parameter not set", name);
 		return 0;
+	}
 	s = value;
 	while (*s == ' ' || *s == '\t' || *s == '\n')
 		s++;

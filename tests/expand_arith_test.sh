@@ -29,7 +29,7 @@ constants_body()
 }
 
 atf_test_case variables
-variables_head() { atf_set descr 'variables with and without $, unset and empty are 0'; }
+variables_head() { atf_set descr 'variables with and without $, unset and empty are 0 (an error with set -u)'; }
 variables_body()
 {
 	atf_check -s exit:0 -o inline:'8 8 4\n' -e empty vsh -c 'x=4; echo $((x*2)) $(($x*2)) $((x+y))'
@@ -40,6 +40,11 @@ variables_body()
 	atf_check -s exit:2 -o empty -e match:'1\+2' vsh -c 'x=1+2; echo $((x))'
 	atf_check -s exit:0 -o inline:'11 20\n' -e empty vsh -c 'set -- 5 6; echo $(($1+$2)) $(($#*10))'
 	atf_check -s exit:0 -o inline:'25\n' -e empty vsh -c 'a=3 b=4; echo $((a*a+b*b))'
+	# set -u: reading an unset name is an error (POSIX.1-2024); assigning it is not.
+	atf_check -s exit:2 -o empty -e match:'line 1: y: parameter not set' vsh -c 'set -u; x=1; echo $((x+y)); echo notreached'
+	atf_check -s exit:2 -o empty -e match:'y: parameter not set' vsh -c 'set -u; echo $((y+=1))'
+	atf_check -s exit:0 -o inline:'1 1 0\n' -e empty vsh -c 'set -u; x=; echo $((y=1)) $y $((x))'
+	atf_check -s exit:0 -o inline:'1\n' -e empty vsh -c 'set -u; echo $((1 || y))'
 }
 
 atf_test_case assignment
