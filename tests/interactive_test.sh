@@ -64,9 +64,34 @@ errors_keep_running_body()
 }
 errors_keep_running_cleanup() { tmux_stop; }
 
+atf_test_case terminal_descriptor_moves cleanup
+terminal_descriptor_moves_head() { atf_set descr 'Redirections onto the descriptor job control keeps for the terminal move it aside; Ctrl-Z still works'; atf_set require.progs tmux; }
+terminal_descriptor_moves_body()
+{
+	start_vsh
+	# Find the descriptor the shell keeps on /dev/tty (opened at the first
+	# job) and redirect it.  Markers are computed, so typed-ahead text cannot match.
+	tmux_keys '/bin/true; echo step-$((0+1))' Enter
+	tmux_wait_for 'step-1$'
+	tmux_keys 'for f in /proc/$$/fd/*; do [ "$(readlink $f)" = /dev/tty ] && t=${f##*/}; done; echo step-$((1+1))' Enter
+	tmux_wait_for 'step-2$'
+	tmux_keys 'eval "exec $t>/dev/null" && [ /proc/$$/fd/$t -ef /dev/null ] && echo exec-$((2+2))ok' Enter
+	tmux_wait_for 'exec-4ok$'
+	tmux_keys 'echo ttys=$(ls -l /proc/$$/fd | grep -c /dev/tty)' Enter
+	tmux_wait_for 'ttys=1$'
+	tmux_keys 'sleep 30' Enter
+	sleep 0.3
+	tmux_keys C-z
+	tmux_wait_for 'Stopped +sleep 30$'
+	tmux_keys 'kill %1; echo ali""ve' Enter
+	tmux_wait_for 'alive$'
+}
+terminal_descriptor_moves_cleanup() { tmux_stop; }
+
 atf_init_test_cases()
 {
 	atf_add_test_case interrupt_at_prompt
+	atf_add_test_case terminal_descriptor_moves
 	atf_add_test_case interrupt_foreground
 	atf_add_test_case errors_keep_running
 }
