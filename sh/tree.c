@@ -6,6 +6,8 @@
  * Lists (NODE_SEQUENCE) are right-leaning chains that may be very long,
  * so every walk follows the right spine with a loop, not recursion.
  */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "parser.h"
@@ -432,35 +434,108 @@ void tree_print(struct output *o, const struct node *n)
 
 /*
  * Here-document bodies go after the end of the line that holds their
- * operators: they wait here until the next line break is printed.
+ * operators: they wait here until the next line break is printed.  Each
+ * has its delimiter, chosen when its operator is printed: one that no line
+ * of its text and no body it is printed inside uses.
  */
-static const struct redirection **pending_heredocs;
+struct pending_heredoc {
+	const struct redirection *r;
+	int delimiter;
+};
+
+static struct pending_heredoc *pending_heredocs;
 static size_t pending_count;
 static size_t pending_capacity;
+/* The delimiters of the bodies being printed, outermost first. */
+static int *open_bodies;
+static size_t open_count, open_capacity;
 
-static void heredoc_defer(const struct redirection *r)
+static void print_delimiter(struct output *o, int delimiter)
 {
+	if (delimiter == 0)
+		out_str(o, "VSH_EOF");
+	else
+		out_printf(o, "VSH_EOF_%d", delimiter);
+}
+
+/* Does a line of the body's text read as this delimiter? */
+static bool body_has_line(const struct redirection *r, const char *delimiter)
+{
+	size_t n = strlen(delimiter);
+
+	for (const struct word_part *part = r->target ? r->target->parts : NULL; part; part = part->next) {
+		const char *s = part->u.text.chars, *end;
+
+		if (part->kind != PART_TEXT)
+			continue;
+		end = s + part->u.text.length;
+		for (const char *line = s; line < end; line++) {
+			if ((line == s || line[-1] == '\n') && (size_t)(end - line) >= n &&
+			    memcmp(line, delimiter, n) == 0 && (line + n == end || line[n] == '\n'))
+				return true;
+		}
+	}
+	return false;
+}
+
+static bool delimiter_open(int delimiter)
+{
+	for (size_t i = 0; i < open_count; i++)
+		if (open_bodies[i] == delimiter)
+			return true;
+	return false;
+}
+
+static int heredoc_defer(const struct redirection *r)
+{
+	int delimiter;
+	char text[32];
+
+	for (delimiter = 0;; delimiter++) {
+		if (delimiter == 0)
+			snprintf(text, sizeof text, "VSH_EOF");
+		else
+			snprintf(text, sizeof text, "VSH_EOF_%d", delimiter);
+		if (!delimiter_open(delimiter) && !body_has_line(r, text))
+			break;
+	}
 	if (pending_count == pending_capacity) {
 		pending_capacity = pending_capacity ? pending_capacity * 2 : 8;
 		pending_heredocs = xrealloc(pending_heredocs,
 		    pending_capacity * sizeof(*pending_heredocs));
 	}
-	pending_heredocs[pending_count++] = r;
+	pending_heredocs[pending_count].r = r;
+	pending_heredocs[pending_count].delimiter = delimiter;
+	pending_count++;
+	return delimiter;
 }
 
-static void source_heredoc_body(struct output *o, const struct redirection *r);
+static void source_heredoc_body(struct output *o, const struct redirection *r, int delimiter);
 
 /* Print the waiting bodies, each after a newline; true if there were any. */
 static bool heredoc_flush(struct output *o)
 {
 	size_t n = pending_count;
+	struct pending_heredoc *bodies;
 
 	if (n == 0)
 		return false;
+	/* A body may hold $(...) with here-documents of its own, which use the list. */
+	bodies = xmalloc(n * sizeof *bodies);
+	memcpy(bodies, pending_heredocs, n * sizeof *bodies);
 	pending_count = 0;
 	out_char(o, '\n');
-	for (size_t i = 0; i < n; i++)
-		source_heredoc_body(o, pending_heredocs[i]);
+	if (open_count == open_capacity) {
+		open_capacity = open_capacity ? open_capacity * 2 : 8;
+		open_bodies = xrealloc(open_bodies, open_capacity * sizeof *open_bodies);
+	}
+	open_count++;
+	for (size_t i = 0; i < n; i++) {
+		open_bodies[open_count - 1] = bodies[i].delimiter;
+		source_heredoc_body(o, bodies[i].r, bodies[i].delimiter);
+	}
+	open_count--;
+	free(bodies);
 	return true;
 }
 
@@ -708,9 +783,14 @@ static void source_redirections(struct output *o, const struct redirection *r, b
 			out_printf(o, "%d", r->fd);
 		out_str(o, redirection_operator(r));
 		if (r->kind == REDIR_HEREDOC) {
-			/* The body follows the line, ended by a fixed delimiter. */
-			out_str(o, r->heredoc_literal ? "'VSH_EOF'" : "VSH_EOF");
-			heredoc_defer(r);
+			/* The body follows the line. */
+			int delimiter = heredoc_defer(r);
+
+			if (r->heredoc_literal)
+				out_char(o, '\'');
+			print_delimiter(o, delimiter);
+			if (r->heredoc_literal)
+				out_char(o, '\'');
 			continue;
 		}
 		if (r->target != NULL)
@@ -718,7 +798,7 @@ static void source_redirections(struct output *o, const struct redirection *r, b
 	}
 }
 
-static void source_heredoc_body(struct output *o, const struct redirection *r)
+static void source_heredoc_body(struct output *o, const struct redirection *r, int delimiter)
 {
 	if (r->target != NULL) {
 		for (const struct word_part *part = r->target->parts; part; part = part->next) {
@@ -742,7 +822,8 @@ static void source_heredoc_body(struct output *o, const struct redirection *r)
 			}
 		}
 	}
-	out_str(o, "VSH_EOF\n");
+	print_delimiter(o, delimiter);
+	out_char(o, '\n');
 }
 
 static void newline_indent(struct output *o, int level)
@@ -955,6 +1036,7 @@ static void print_source(struct output *o, const struct node *n, int level)
 void tree_print_source(struct output *o, const struct node *n)
 {
 	pending_count = 0;
+	open_count = 0;
 	print_source(o, n, 0);
 	/* Bodies still waiting end the text, after their newline. */
 	heredoc_flush(o);

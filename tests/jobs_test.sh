@@ -116,6 +116,11 @@ EOF
 	printf '{ : $(if false & then { ] & } fi); sleep 1; } 2>/dev/null &\njobs; kill %%1\n' >script
 	atf_check -s exit:0 -o inline:'[1] + Running                    {\n\t: $(if false & then { ] & }; fi)\n\tsleep 1\n} 2>/dev/null\n' \
 	    -e empty vsh script
+	# Here-document delimiters differ from their bodies' lines and from
+	# the delimiters of the bodies they are printed inside.
+	printf 'sleep 1 <<F &\n`cat <<F\nF`\nVSH_EOF\nF\njobs; kill %%1\n' >script
+	atf_check -s exit:0 -o inline:'[1] + Running                    sleep 1 <<VSH_EOF_1\n$(cat <<VSH_EOF\nVSH_EOF\n)\nVSH_EOF\nVSH_EOF_1\n' \
+	    -e empty vsh script
 	# A here-document: its expansions read as inside double quotes.
 	printf 'sleep 1 <<E >/dev/null &\n${T-e} ${T-\\}} $x\nE\njobs; kill %%1\n' >script
 	atf_check -s exit:0 -o inline:'[1] + Running                    sleep 1 <<VSH_EOF >/dev/null\n${T-e} ${T-\}} ${x}\nVSH_EOF\n' \
