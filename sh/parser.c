@@ -790,13 +790,26 @@ static void parse_command_substitution(struct parser *p, struct word_builder *b,
 	struct word_part *part = new_part(p, PART_COMMAND, quoted);
 	struct saved_state saved;
 
+	struct heredoc *inner, **inner_tail;
+
 	nest(p);
-	save_state(p, &saved, false);
+	/*
+	 * A newline inside reads only the here-documents opened inside:
+	 * "cat <<A $(cat <<B<newline>b<newline>B<newline>)" has A's body after
+	 * the line the ")" ends.  Those still open at the ")" join the outer list.
+	 */
+	save_state(p, &saved, true);
 	part->u.command.body = parse_compound_list(p, true);
 	if (peek(p)->kind != T_RPAREN)
 		unexpected(p, "')'");
 	p->have_token = false;
-	restore_state(p, &saved, false);
+	inner = p->heredocs;
+	inner_tail = p->heredocs_tail;
+	restore_state(p, &saved, true);
+	if (inner != NULL) {
+		*p->heredocs_tail = inner;
+		p->heredocs_tail = inner_tail;
+	}
 	builder_part(b, part);
 	unnest(p);
 }

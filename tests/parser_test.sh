@@ -779,6 +779,22 @@ simple
   word: cat
   redir: 0<< 'line continued\n'
 EOF
+	# A newline inside $(...) reads only the here-documents opened inside it.
+	check_tree 'cat <<A - $(cat <<B
+b
+B
+)
+a
+A' <<'EOF'
+simple
+  word: cat
+  word: -
+  word: $(cat <<VSH_EOF
+b
+VSH_EOF
+)
+  redir: 0<< 'a\n'
+EOF
 }
 
 atf_test_case continuation
