@@ -662,6 +662,33 @@ static const struct word_part *source_text_run(struct output *o, const struct wo
 	}
 }
 
+/* Does the command's text begin with "(" ("(a); b", "(a) | b", "(a) &")? */
+static bool starts_with_subshell(const struct node *n)
+{
+	while (n != NULL) {
+		switch (n->kind) {
+		case NODE_SUBSHELL:
+			return true;
+		case NODE_SEQUENCE:
+		case NODE_AND:
+		case NODE_OR:
+			n = n->u.binary.left;
+			break;
+		case NODE_BACKGROUND:
+			n = n->u.unary.body;
+			break;
+		case NODE_PIPELINE:
+			if (n->u.pipeline.negate || n->u.pipeline.count == 0)
+				return false;
+			n = n->u.pipeline.commands[0];
+			break;
+		default:
+			return false;
+		}
+	}
+	return false;
+}
+
 /* Text inside double quotes or $((...)); there, unbalanced parens need quotes ($((")"))). */
 static void source_dquoted_text(struct output *o, const struct word_part *part, bool in_braces)
 {
@@ -723,8 +750,7 @@ static void source_parts(struct output *o, const struct word_part *part, bool in
 		}
 		case PART_COMMAND:
 			/* "$( (" so that it does not read back as $(( */
-			out_str(o, part->u.command.body != NULL &&
-			    part->u.command.body->kind == NODE_SUBSHELL ? "$( " : "$(");
+			out_str(o, starts_with_subshell(part->u.command.body) ? "$( " : "$(");
 			if (part->u.command.body != NULL)
 				print_source(o, part->u.command.body, -1);
 			heredoc_flush(o);
