@@ -483,7 +483,8 @@ int redir_apply(struct redirection *list)
 	return 0;
 }
 
-void redir_restore(void)
+/* End the innermost frame: put back what it saved, or (keep) keep its changes and drop the copies. */
+static void end_frame(bool keep)
 {
 	size_t start;
 
@@ -493,28 +494,25 @@ void redir_restore(void)
 	while (saved_count > start) {
 		struct saved_fd *s = &saved[--saved_count];
 
-		if (s->copy >= 0) {
-			dup2(s->copy, s->fd);
-			close(s->copy);
-		} else {
-			close(s->fd);
+		if (!keep) {
+			if (s->copy >= 0)
+				dup2(s->copy, s->fd);
+			else
+				close(s->fd);
 		}
+		if (s->copy >= 0)
+			close(s->copy);
 	}
+}
+
+void redir_restore(void)
+{
+	end_frame(false);
 }
 
 void redir_commit(void)
 {
-	size_t start;
-
-	if (frame_count == 0)
-		return;
-	start = frames[--frame_count];
-	while (saved_count > start) {
-		struct saved_fd *s = &saved[--saved_count];
-
-		if (s->copy >= 0)
-			close(s->copy);
-	}
+	end_frame(true);
 }
 
 void redir_unwind(int depth)
