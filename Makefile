@@ -51,11 +51,11 @@ sanitize: vsh-sanitize
 	@tools/install-deps test
 	@tests/run ./vsh-sanitize
 
-fuzz/parse-fuzzer: fuzz/parse.c ${FUZZ_SRCS} ${HDRS} Makefile
-	${FUZZ_CC} ${VSH_CPPFLAGS} ${WARNINGS} ${FUZZ_FLAGS} -o $@ fuzz/parse.c ${FUZZ_SRCS}
+fuzz/parse-fuzzer: fuzz/parse.c fuzz/shell.c fuzz/shell.h ${FUZZ_SRCS} ${HDRS} Makefile
+	${FUZZ_CC} ${VSH_CPPFLAGS} ${WARNINGS} ${FUZZ_FLAGS} -o $@ fuzz/parse.c fuzz/shell.c ${FUZZ_SRCS}
 
-fuzz/arith-fuzzer: fuzz/arith.c ${FUZZ_SRCS} ${HDRS} Makefile
-	${FUZZ_CC} ${VSH_CPPFLAGS} ${WARNINGS} ${FUZZ_FLAGS} -o $@ fuzz/arith.c ${FUZZ_SRCS}
+fuzz/arith-fuzzer: fuzz/arith.c fuzz/shell.c fuzz/shell.h ${FUZZ_SRCS} ${HDRS} Makefile
+	${FUZZ_CC} ${VSH_CPPFLAGS} ${WARNINGS} ${FUZZ_FLAGS} -o $@ fuzz/arith.c fuzz/shell.c ${FUZZ_SRCS}
 
 fuzz:
 	@tools/install-deps fuzz

@@ -7,37 +7,17 @@
  */
 #include <stdint.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "arith.h"
 #include "error.h"
 #include "memory.h"
-#include "output.h"
-#include "state.h"
-#include "vars.h"
-
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	static char *no_environment[] = { NULL };
-
-	(void)argc;
-	(void)argv;
-	out_init();
-	shell.arg0 = "vsh";
-	vars_init(no_environment);
-	return 0;
-}
+#include "shell.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	char *text = malloc(size + 1);
+	char *text = fuzz_text(data, size);
 	struct handler h;
 
-	memcpy(text, data, size);
-	text[size] = '\0';
 	if (setjmp(h.jump) == 0) {
 		handler_push(&h);
 		(void)arith_evaluate(text);

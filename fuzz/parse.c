@@ -24,27 +24,9 @@
 #include "memory.h"
 #include "output.h"
 #include "parser.h"
-#include "state.h"
+#include "shell.h"
 #include "strbuf.h"
 #include "tree.h"
-#include "vars.h"
-
-extern char **environ;
-
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	static char *no_environment[] = { NULL };
-
-	(void)argc;
-	(void)argv;
-	out_init();
-	shell.arg0 = "vsh";
-	vars_init(no_environment);
-	return 0;
-}
 
 /*
  * Parse all of text; append each tree's dump to dump (and its source to
@@ -95,12 +77,10 @@ static int parse_all(const char *text, struct strbuf *dump, struct strbuf *sourc
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	char *text = malloc(size + 1);
+	char *text = fuzz_text(data, size);
 	struct strbuf dump = STRBUF_INIT, source = STRBUF_INIT;
 	struct strbuf dump_again = STRBUF_INIT, source_again = STRBUF_INIT;
 
-	memcpy(text, data, size);
-	text[size] = '\0';
 	if (parse_all(text, &dump, &source) == 0) {
 		if (parse_all(strbuf_str(&source), &dump_again, &source_again) != 0 ||
 		    strcmp(strbuf_str(&source), strbuf_str(&source_again)) != 0) {
