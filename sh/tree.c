@@ -700,10 +700,14 @@ static void source_dquoted_text(struct output *o, const struct word_part *part, 
 		char c = part->u.text.chars[i];
 
 		if (c == '\\') {
-			/* A backslash before an ordinary character is itself ("\)" in $((...)) too). */
+			/*
+			 * A quoted one came from "\\".  A bare one before an ordinary
+			 * character is itself ("\)" in $((...)), where that ")" is no paren).
+			 */
 			char next = i + 1 < part->u.text.length ? part->u.text.chars[i + 1] : '\0';
 
-			if (next == '\0' || strchr("\"\\$`\n", next) != NULL || (next == '}' && in_braces))
+			if (part->quoted || next == '\0' || strchr("\"\\$`\n", next) != NULL ||
+			    (next == '}' && in_braces))
 				out_char(o, '\\');
 		} else if (strchr("\"$`", c) != NULL || (c == '}' && in_braces)) {
 			out_char(o, '\\');

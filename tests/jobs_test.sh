@@ -116,9 +116,10 @@ EOF
 	printf '{ : $(if false & then { ] & } fi); sleep 1; } 2>/dev/null &\njobs; kill %%1\n' >script
 	atf_check -s exit:0 -o inline:'[1] + Running                    {\n\t: $(if false & then { ] & }; fi)\n\tsleep 1\n} 2>/dev/null\n' \
 	    -e empty vsh script
-	# A substitution whose text begins with a subshell keeps "$( (".
-	printf ': $( (echo a) | cat; sleep 1) &\njobs; kill %%1\n' >script
-	atf_check -s exit:0 -o inline:'[1] + Running                    : $( ( echo a ) | cat; sleep 1)\n' \
+	# A substitution whose text begins with a subshell keeps "$( ("; in
+	# $((...)), "\\" stays doubled and "\)" (no paren) stays as it is.
+	printf ': $( (echo a) | cat; sleep 1) $(((\\\\)+1)) &\njobs; kill %%1\n' >script
+	atf_check -s exit:0 -o inline:'[1] + Running                    : $( ( echo a ) | cat; sleep 1) $(((\\\\)+1))\n' \
 	    -e empty vsh script
 	# Here-document delimiters differ from their bodies' lines and from
 	# the delimiters of the bodies they are printed inside.
