@@ -61,15 +61,23 @@ int redir_depth(void)
 	return frame_count;
 }
 
-bool redir_is_shells(int fd)
+/* Where the shell records its own descriptor fd (a saved copy, a claimed one), or NULL. */
+static int *shell_owner(int fd)
 {
+	if (fd < 0)
+		return NULL;	/* -1 marks "was closed" and "no terminal" */
 	for (size_t i = 0; i < saved_count; i++)
 		if (saved[i].copy == fd)
-			return true;
+			return &saved[i].copy;
 	for (size_t i = 0; i < claimed_count; i++)
 		if (*claimed[i] == fd)
-			return true;
-	return false;
+			return claimed[i];
+	return NULL;
+}
+
+bool redir_is_shells(int fd)
+{
+	return shell_owner(fd) != NULL;
 }
 
 /*
@@ -81,27 +89,16 @@ bool redir_is_shells(int fd)
  */
 static int evict_copy(int fd)
 {
+	int *owner = shell_owner(fd);
 	int fd_flags;
 
-	for (size_t i = 0; i < saved_count; i++) {
-		if (saved[i].copy == fd) {
-			int moved = redir_move_high(fd);
+	if (owner != NULL) {
+		int moved = redir_move_high(fd);
 
-			if (moved < 0)
-				return -1;
-			saved[i].copy = moved;
-			return 0;
-		}
-	}
-	for (size_t i = 0; i < claimed_count; i++) {
-		if (*claimed[i] == fd) {
-			int moved = redir_move_high(fd);
-
-			if (moved < 0)
-				return -1;
-			*claimed[i] = moved;
-			return 0;
-		}
+		if (moved < 0)
+			return -1;
+		*owner = moved;
+		return 0;
 	}
 	if (fd > 9 && (fd_flags = fcntl(fd, F_GETFD)) >= 0 && (fd_flags & FD_CLOEXEC)) {
 		errno = EBUSY;
