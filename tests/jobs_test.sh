@@ -69,6 +69,15 @@ wait_interrupted_body()
 	wait; echo "st=$?"; kill $p'
 }
 
+# job_text_is SCRIPT TEXT: SCRIPT (a printf format) starts a job, and
+# "jobs" run right after shows its command as TEXT.
+job_text_is()
+{
+	printf "$1" >script
+	printf 'jobs; kill %%1\n' >>script
+	atf_check -s exit:0 -o inline:"[1] + Running                    $2" -e empty vsh script
+}
+
 atf_test_case jobs_output
 jobs_output_head() { atf_set descr "jobs lists jobs in the POSIX format; -p the process ids; done jobs once"; }
 jobs_output_body()
@@ -113,23 +122,19 @@ EOF
 	sed '1s/^.*Running *//' out >text
 	atf_check -s exit:0 -o empty -e empty vsh -n text
 	# A list ending in "&" takes no ";" before then, do, fi or "}" (one-line form in $(...)).
-	printf '{ : $(if false & then { ] & } fi); sleep 1; } 2>/dev/null &\njobs; kill %%1\n' >script
-	atf_check -s exit:0 -o inline:'[1] + Running                    {\n\t: $(if false & then { ] & }; fi)\n\tsleep 1\n} 2>/dev/null\n' \
-	    -e empty vsh script
+	job_text_is '{ : $(if false & then { ] & } fi); sleep 1; } 2>/dev/null &\n' \
+	    '{\n\t: $(if false & then { ] & }; fi)\n\tsleep 1\n} 2>/dev/null\n'
 	# A substitution whose text begins with a subshell keeps "$( ("; in
 	# $((...)), "\\" stays doubled and "\)" (no paren) stays as it is.
-	printf ': $( (echo a) | cat; sleep 1) $(((\\\\)+1)) &\njobs; kill %%1\n' >script
-	atf_check -s exit:0 -o inline:'[1] + Running                    : $( ( echo a ) | cat; sleep 1) $(((\\\\)+1))\n' \
-	    -e empty vsh script
+	job_text_is ': $( (echo a) | cat; sleep 1) $(((\\\\)+1)) &\n' \
+	    ': $( ( echo a ) | cat; sleep 1) $(((\\\\)+1))\n'
 	# Here-document delimiters differ from their bodies' lines and from
 	# the delimiters of the bodies they are printed inside.
-	printf 'sleep 1 <<F &\n`cat <<F\nF`\nVSH_EOF\nF\njobs; kill %%1\n' >script
-	atf_check -s exit:0 -o inline:'[1] + Running                    sleep 1 <<VSH_EOF_1\n$(cat <<VSH_EOF\nVSH_EOF\n)\nVSH_EOF\nVSH_EOF_1\n' \
-	    -e empty vsh script
+	job_text_is 'sleep 1 <<F &\n`cat <<F\nF`\nVSH_EOF\nF\n' \
+	    'sleep 1 <<VSH_EOF_1\n$(cat <<VSH_EOF\nVSH_EOF\n)\nVSH_EOF\nVSH_EOF_1\n'
 	# A here-document: its expansions read as inside double quotes.
-	printf 'sleep 1 <<E >/dev/null &\n${T-e} ${T-\\}} $x\nE\njobs; kill %%1\n' >script
-	atf_check -s exit:0 -o inline:'[1] + Running                    sleep 1 <<VSH_EOF >/dev/null\n${T-e} ${T-\}} ${x}\nVSH_EOF\n' \
-	    -e empty vsh script
+	job_text_is 'sleep 1 <<E >/dev/null &\n${T-e} ${T-\\}} $x\nE\n' \
+	    'sleep 1 <<VSH_EOF >/dev/null\n${T-e} ${T-\}} ${x}\nVSH_EOF\n'
 	atf_check -s exit:0 -o empty -e match:'ambiguous' vsh -c 'sleep 1 & sleep 2 & jobs %sleep; kill %1 %2'
 }
 
