@@ -1318,6 +1318,7 @@ static bool run_one(struct parser *p, struct input *in, struct arena *trees, boo
 		if (top)
 			jobs_reap();
 		tree = parse_command(p, trees, &eof);
+		input_command_read(in, tree != NULL && tree->kind == NODE_FUNCTION);
 		if (tree != NULL) {
 			if (option_on(OPT_DEBUG_TREE)) {
 				tree_print(out2, tree);
@@ -1367,6 +1368,8 @@ static bool run_one(struct parser *p, struct input *in, struct arena *trees, boo
 			out_flush(out2);
 		}
 		parser_recover(p);
+		/* A syntax error: what was typed is history all the same. */
+		input_command_read(in, false);
 	}
 	arena_release(trees, tree_mark);
 	arena_release(&scratch, scratch_mark);

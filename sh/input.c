@@ -19,11 +19,14 @@
 #include <unistd.h>
 
 #include "error.h"
+#include "history.h"
 #include "input.h"
 #include "memory.h"
 #include "options.h"
 #include "output.h"
+#include "prompt.h"
 #include "redir.h"
+#include "strbuf.h"
 #include "trap.h"
 #include "vars.h"
 
@@ -66,6 +69,8 @@ struct input {
 	unsigned long long consumed;
 	unsigned long long echoed;
 	int last_echoed;
+	/* Interactive: the lines of the command being read, for the history. */
+	struct strbuf command_text;
 };
 
 static struct input *input_new(enum input_kind kind, int fd, const char *name)
@@ -124,23 +129,13 @@ void input_close(struct input *in)
 	free(in->buffer);
 	free(in->pushback);
 	free(in->name);
+	strbuf_free(&in->command_text);
 	free(in);
 }
 
 static void input_prompt(struct input *in)
 {
-	const char *prompt;
-
-	if (in->continuation) {
-		prompt = var_get("PS2");
-		if (prompt == NULL)
-			prompt = "> ";
-	} else {
-		prompt = var_get("PS1");
-		if (prompt == NULL)
-			prompt = geteuid() == 0 ? "# " : "$ ";
-	}
-	out_str(out2, prompt);
+	out_str(out2, prompt_plain(prompt_expand(in->continuation)));
 	out_flush(out2);
 }
 
@@ -164,6 +159,7 @@ static ssize_t input_read(struct input *in, char *buf, size_t size)
 			in->position = in->length = 0;
 			in->pushback_count = 0;
 			in->last = '\n';
+			strbuf_reset(&in->command_text);
 		}
 		trap_run_pending();
 		if (in->kind == INPUT_TERMINAL)
@@ -205,8 +201,10 @@ static bool input_fill_line(struct input *in)
 			break;
 	}
 	/* A terminal's end of file only ends this read: a later read may see more. */
-	if (in->kind == INPUT_TERMINAL && in->length > 0)
+	if (in->kind == INPUT_TERMINAL && in->length > 0) {
 		in->at_end = false;
+		strbuf_append(&in->command_text, in->buffer, in->length);
+	}
 	return in->length > 0;
 }
 
@@ -359,6 +357,20 @@ void input_sync(struct input *in)
 	in->synced_offset = consumed;
 	in->lagging = true;
 	in->check = true;
+}
+
+void input_command_read(struct input *in, bool function_definition)
+{
+	struct strbuf *text = &in->command_text;
+
+	if (in->kind != INPUT_TERMINAL || text->length == 0)
+		return;
+	/* One entry per command, however many lines it took; no final newline. */
+	if (text->data[text->length - 1] == '\n')
+		text->length--;
+	if (!(function_definition && option_on(OPT_NOLOG)))
+		history_add(strbuf_str(text));
+	strbuf_reset(text);
 }
 
 const char *input_name(const struct input *in)

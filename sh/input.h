@@ -30,6 +30,12 @@ void input_set_continuation(struct input *in, bool continuation);
 void input_skip_line(struct input *in);
 /* Put a seekable descriptor back to just after what has been consumed. */
 void input_sync(struct input *in);
+/*
+ * The parser has read a whole command (or given up on it with a syntax
+ * error): an interactive input enters the lines it took into the history,
+ * unless it defines a function and "set -o nolog" is on.
+ */
+void input_command_read(struct input *in, bool function_definition);
 const char *input_name(const struct input *in);
 int input_line(const struct input *in);		/* current line number, from 1 */
 bool input_is_interactive(const struct input *in);

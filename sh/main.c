@@ -17,6 +17,7 @@
 #include "builtins.h"
 #include "error.h"
 #include "exec.h"
+#include "history.h"
 #include "input.h"
 #include "memory.h"
 #include "options.h"
@@ -191,12 +192,18 @@ int main(int argc, char **argv)
 			options[OPT_MONITOR] = true;
 		if (in == NULL)
 			in = input_from_terminal(0);
+		/* emacs editing is the default, unless vi was asked for. */
+		if (!options[OPT_VI])
+			options[OPT_EMACS] = true;
 	} else if (in == NULL) {
 		in = input_from_fd(0, "stdin");
 	}
 	signals_init();
 
 	run_startup_files(login);
+	/* After the start-up files, which may set HISTFILE and HISTSIZE. */
+	if (shell.interactive)
+		history_open();
 	run_input(in);
 	shell_exit(shell.last_status);
 }

@@ -2083,3 +2083,38 @@ void parser_recover(struct parser *p)
 	if (!at_line_start)
 		input_skip_line(p->in);
 }
+
+/*
+ * Text to be expanded like a here-document body (prompts).  The parser
+ * here reads only the text itself: a barrier source with no input below.
+ */
+struct word *parse_expandable_text(const char *text, struct arena *arena)
+{
+	struct parser p = { .arena = arena, .heredocs_tail = &p.heredocs };
+	struct parser *volatile parser = &p;
+	struct word_builder b;
+	struct word *w;
+	struct handler h;
+
+	/* Line numbers and continuation prompts need an input: an empty one. */
+	p.in = input_from_string("", "prompt");
+	push_source(&p, xstrdup(text), strlen(text), NULL, true);
+	if (setjmp(h.jump) != 0) {
+		handler_pop(&h);
+		parser_reset(parser);
+		while (parser->spare_count > 0)
+			strbuf_free(&parser->spare[--parser->spare_count]);
+		input_close(parser->in);
+		raise_exception(exception_raised);
+	}
+	handler_push(&h);
+	builder_init(&b, &p);
+	read_word_into(&p, &b, MODE_HEREDOC);
+	w = builder_finish(&b);
+	handler_pop(&h);
+	parser_reset(&p);
+	while (p.spare_count > 0)
+		strbuf_free(&p.spare[--p.spare_count]);
+	input_close(p.in);
+	return w;
+}

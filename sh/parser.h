@@ -30,6 +30,13 @@ void parser_destroy(struct parser *p);
 struct node *parse_command(struct parser *p, struct arena *arena, bool *at_eof);
 void parser_recover(struct parser *p);
 
+/*
+ * Parse text that is expanded like an unquoted here-document body ($x,
+ * $(...), $((...)), backquotes and backslash; quotes are literal), as
+ * prompts are.  Nodes come from arena; a syntax error is raised.
+ */
+struct word *parse_expandable_text(const char *text, struct arena *arena);
+
 /* Keywords are recognised only here; this lets "type" and "command -V" say "is a reserved word". */
 bool is_reserved_word(const char *s);
 
