@@ -18,6 +18,7 @@
 #include <sys/types.h>
 #include <unistd.h>
 
+#include "editor.h"
 #include "error.h"
 #include "history.h"
 #include "input.h"
@@ -175,6 +176,71 @@ static ssize_t input_read(struct input *in, char *buf, size_t size)
 	return n;
 }
 
+/*
+ * End of file on a terminal with "set -o ignoreeof": say how to leave and
+ * read on.  A terminal that keeps reporting end of file (it is gone) is
+ * believed after a while.
+ */
+static bool ignore_end_of_file(struct input *in)
+{
+	static int times;
+
+	if (!option_on(OPT_IGNOREEOF) || !isatty(in->fd) || ++times > 50)
+		return false;
+	out_str(out2, "Use \"exit\" to leave the shell.\n");
+	out_flush(out2);
+	return true;
+}
+
+/* Make room for size bytes in the buffer. */
+static void input_reserve(struct input *in, size_t size)
+{
+	if (size <= in->capacity)
+		return;
+	while (in->capacity < size)
+		in->capacity = in->capacity ? in->capacity * 2 : 256;
+	in->buffer = xrealloc(in->buffer, in->capacity);
+}
+
+/* A line from the line editor; false at end of input. */
+static bool input_fill_edited(struct input *in)
+{
+	for (;;) {
+		int n;
+		const char *line = editor_read_line(in->fd, prompt_expand(in->continuation), &n);
+
+		if (line != NULL) {
+			input_reserve(in, (size_t)n);
+			memcpy(in->buffer, line, (size_t)n);
+			in->length = (size_t)n;
+			strbuf_append(&in->command_text, line, (size_t)n);
+			return true;
+		}
+		if (n < 0) {
+			/*
+			 * A signal: the half-typed line is gone (the editor dropped
+			 * it), and so is the command it continued.  An untrapped
+			 * SIGINT unwinds to the command loop, which starts a new
+			 * line; a trap's output goes on a line of its own.
+			 */
+			in->pushback_count = 0;
+			in->last = '\n';
+			in->continuation = false;
+			strbuf_reset(&in->command_text);
+			if (!signal_is_pending(SIGINT) || signal_is_trapped(SIGINT)) {
+				out_char(out2, '\n');
+				out_flush(out2);
+			}
+			trap_run_pending();
+			continue;
+		}
+		if (ignore_end_of_file(in))
+			continue;
+		in->at_end = true;
+		return false;
+	}
+}
+
 /* Read one line, a byte at a time, into the buffer; false at end of input. */
 static bool input_fill_line(struct input *in)
 {
@@ -182,6 +248,8 @@ static bool input_fill_line(struct input *in)
 	in->length = 0;
 	if (in->at_end)
 		return false;
+	if (in->kind == INPUT_TERMINAL && editor_wanted(in->fd))
+		return input_fill_edited(in);
 	if (in->kind == INPUT_TERMINAL)
 		input_prompt(in);
 	for (;;) {
@@ -189,13 +257,14 @@ static bool input_fill_line(struct input *in)
 		ssize_t n = input_read(in, &c, 1);
 
 		if (n == 0) {
+			if (in->kind == INPUT_TERMINAL && in->length == 0 && ignore_end_of_file(in)) {
+				input_prompt(in);
+				continue;
+			}
 			in->at_end = true;
 			break;
 		}
-		if (in->length == in->capacity) {
-			in->capacity = in->capacity ? in->capacity * 2 : 256;
-			in->buffer = xrealloc(in->buffer, in->capacity);
-		}
+		input_reserve(in, in->length + 1);
 		in->buffer[in->length++] = c;
 		if (c == '\n')
 			break;

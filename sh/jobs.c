@@ -549,6 +549,15 @@ void jobs_print_all(int format)
 	free(list);
 }
 
+bool jobs_have_news(void)
+{
+	reap_children();
+	for (struct job *j = table; j != NULL; j = j->next)
+		if (j->number > 0 && j->changed && job_done(j))
+			return true;
+	return false;
+}
+
 void jobs_notify(void)
 {
 	struct job *next;

@@ -74,6 +74,8 @@ void job_stdin_redirected(struct job *job);
 /* The first process of this job must read /dev/null. */
 bool job_wants_null_stdin(const struct job *job);
 
+/* Would jobs_notify() say anything now?  (Collects children first.) */
+bool jobs_have_news(void);
 /* Print "Done" and the like for background jobs that changed (interactive, before a prompt). */
 void jobs_notify(void);
 

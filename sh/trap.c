@@ -277,10 +277,30 @@ void signal_ignore_as_on_entry(int sig)
 	update_signal(sig);
 }
 
+void signal_catch_for_shell(int sig, bool on)
+{
+	own_catch[sig] = on;
+	update_signal(sig);
+}
+
+bool signals_recheck(void)
+{
+	for (int sig = 1; sig < NSIG; sig++)
+		if (signal_arrived[sig])
+			return true;
+	signals_pending = 0;
+	return false;
+}
+
 void signal_mark_pending(int sig)
 {
 	signal_arrived[sig] = 1;
 	signals_pending = 1;
+}
+
+bool signal_is_pending(int sig)
+{
+	return signal_arrived[sig] != 0;
 }
 
 bool signal_take_pending(int sig)

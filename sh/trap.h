@@ -57,6 +57,14 @@ struct signal_plan {
 };
 void signal_plan_make(struct signal_plan *plan, bool async_without_job_control);
 
+/*
+ * Catch sig for the shell's own use for a while (the line editor: SIGWINCH,
+ * and SIGCHLD under set -b), or stop; children still get the default.
+ */
+void signal_catch_for_shell(int sig, bool on);
+/* After some arrived signals were taken: is any still waiting?  Clears signals_pending if not. */
+bool signals_recheck(void);
+
 /* Record a signal as if it had arrived (e.g. a foreground job died of SIGINT under job control). */
 void signal_mark_pending(int sig);
 /* A trap action (other than ignore) is set for sig. */
@@ -69,6 +77,8 @@ bool signal_is_ignored(int sig);
  * job ended, whether to stop as dash and bash do.  Returns true if it did.
  */
 bool signal_catch_sigint_for_wait(bool on);
+/* sig arrived and has not been dealt with yet. */
+bool signal_is_pending(int sig);
 /* Consume a pending SIGINT that arrived while waiting: true if there was one. */
 bool signal_take_pending(int sig);
 /* The lowest-numbered signal that arrived and has a trap action, or 0 (for "wait"). */
