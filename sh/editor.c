@@ -120,15 +120,13 @@ static bool load_library(void)
 	return true;
 }
 
-/* TERM is set, not "dumb", and described by terminfo (asked once per value). */
+/* terminfo describes TERM (asked once per value). */
 static bool terminal_known(const char *term)
 {
 	static char *asked;
 	static bool known;
 	char buffer[2048];
 
-	if (term == NULL || *term == '\0' || strcmp(term, "dumb") == 0)
-		return false;
 	if (asked != NULL && strcmp(asked, term) == 0)
 		return known;
 	free(asked);
@@ -139,15 +137,18 @@ static bool terminal_known(const char *term)
 
 bool editor_wanted(int fd)
 {
+	const char *term;
+
 	if (!shell.interactive || shell.is_subshell)
 		return false;
 	if (!option_on(OPT_EMACS) && !option_on(OPT_VI))
 		return false;
 	if (!isatty(fd) || !isatty(2))
 		return false;
-	if (!load_library())
+	term = var_get("TERM");
+	if (term == NULL || *term == '\0' || strcmp(term, "dumb") == 0)
 		return false;
-	return terminal_known(var_get("TERM"));
+	return load_library() && terminal_known(term);
 }
 
 /* --- what libedit calls --- */

@@ -234,6 +234,9 @@ static bool input_fill_edited(struct input *in)
 			trap_run_pending();
 			continue;
 		}
+		/* The editor left the cursor after the prompt (and its "^D"). */
+		out_char(out2, '\n');
+		out_flush(out2);
 		if (ignore_end_of_file(in))
 			continue;
 		in->at_end = true;

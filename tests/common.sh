@@ -23,9 +23,9 @@ standard_fds_only()
 # Interactive tests run vsh in a real terminal: a tmux server of the test's
 # own (its socket in the work directory), 80x24, no user configuration.
 # tmux_start COMMAND starts it; tmux_keys sends keys (tmux send-keys
-# syntax: "Enter", "C-c", or literal text); tmux_wait_for ERE waits up to
-# 10 seconds for the screen to match and fails the test, showing the
-# screen, if it does not; tmux_never_shown ERE WHY fails if it matches;
+# syntax: "Enter", "C-c", or literal text); tmux_wait_for ERE [N] waits up
+# to 30 seconds for N lines (default 1) of the screen to match and fails
+# the test, showing the screen, if they do not; tmux_never_shown ERE WHY fails if it matches;
 # tmux_screen prints the screen.
 tmux_start()
 {
@@ -46,12 +46,12 @@ tmux_screen()
 tmux_wait_for()
 {
 	tries=0
-	while [ "$tries" -lt 100 ]; do
-		tmux_screen | grep -Eq -- "$1" && return 0
+	while [ "$tries" -lt 300 ]; do
+		[ "$(tmux_screen | grep -Ec -- "$1")" -ge "${2:-1}" ] && return 0
 		sleep 0.1
 		tries=$((tries + 1))
 	done
-	echo "screen after 10 s without /$1/:" >&2
+	echo "screen after 30 s without ${2:-1} line(s) matching /$1/:" >&2
 	tmux_screen >&2
 	atf_fail "the terminal never showed /$1/"
 }

@@ -88,8 +88,199 @@ terminal_descriptor_moves_body()
 }
 terminal_descriptor_moves_cleanup() { tmux_stop; }
 
+atf_test_case editing_keys cleanup
+editing_keys_head() { atf_set descr 'emacs editing keys: Ctrl-A, Ctrl-E, Ctrl-W, arrows'; atf_set require.progs tmux; }
+editing_keys_body()
+{
+	start_vsh
+	tmux_keys 'cho mid'
+	tmux_wait_for '^vsh\$ cho mid$'
+	tmux_keys C-a 'e' C-e 'dle'
+	tmux_wait_for '^vsh\$ echo middle$'
+	tmux_keys Enter
+	tmux_wait_for '^middle$'
+	tmux_keys 'echo keep drop'
+	tmux_wait_for 'keep drop$'
+	tmux_keys C-w 'kept'
+	tmux_wait_for '^vsh\$ echo keep kept$'
+	tmux_keys Enter
+	tmux_wait_for '^keep kept$'
+	tmux_keys 'echo ac'
+	tmux_wait_for 'echo ac$'
+	tmux_keys Left 'b' Right 'd' Enter
+	tmux_wait_for '^abcd$'
+}
+editing_keys_cleanup() { tmux_stop; }
+
+atf_test_case history_recall cleanup
+history_recall_head() { atf_set descr 'Up and Down recall earlier commands, a multi-line one whole'; atf_set require.progs tmux; }
+history_recall_body()
+{
+	start_vsh
+	tmux_keys 'echo first-$((0+1))' Enter
+	tmux_wait_for '^first-1$'
+	tmux_keys 'echo second-$((1+1))' Enter
+	tmux_wait_for '^second-2$'
+	tmux_keys Up Up
+	tmux_wait_for '^vsh\$ echo first-\$\(\(0\+1\)\)$'
+	tmux_keys Down
+	tmux_wait_for '^vsh\$ echo second-\$\(\(1\+1\)\)$'
+	tmux_keys Enter
+	tmux_wait_for '^second-2$' 2
+	tmux_keys 'if true' Enter
+	tmux_wait_for '^more> ?$'
+	tmux_keys 'then echo multi-$((2+1))' Enter 'fi' Enter
+	tmux_wait_for '^multi-3$'
+	tmux_keys Up
+	tmux_wait_for '^then echo multi-\$\(\(2\+1\)\)$'
+	tmux_keys Enter
+	tmux_wait_for '^multi-3$' 2
+}
+history_recall_cleanup() { tmux_stop; }
+
+atf_test_case vi_mode cleanup
+vi_mode_head() { atf_set descr 'set -o vi edits in vi mode; set -o emacs switches back at once'; atf_set require.progs tmux; }
+vi_mode_body()
+{
+	start_vsh
+	tmux_keys 'set -o vi; echo mode-$((1+1))' Enter
+	tmux_wait_for '^mode-2$'
+	tmux_keys 'echo vim'
+	tmux_wait_for 'echo vim$'
+	tmux_keys Escape
+	tmux_keys 'x'
+	tmux_wait_for '^vsh\$ echo vi$'
+	tmux_keys '0' 'w' 'i' 'X' Escape
+	tmux_wait_for '^vsh\$ echo Xvi$'
+	tmux_keys Enter
+	tmux_wait_for '^Xvi$'
+	tmux_keys 'set -o emacs' Enter
+	tmux_wait_for '^vsh\$ set -o emacs$'
+	tmux_keys 'cho back'
+	tmux_wait_for '^vsh\$ cho back$'
+	tmux_keys C-a 'e' Enter
+	tmux_wait_for '^back$'
+}
+vi_mode_cleanup() { tmux_stop; }
+
+# An interactive vsh whose end shows on the screen.
+start_vsh_watched()
+{
+	tmux_start env -i PATH="$PATH" HOME="$PWD" TERM=xterm PS1='vsh$ ' \
+	    sh -c 'vsh -i; echo "vsh ended $?"; sleep 600'
+	tmux_wait_for '^vsh\$ ?$'
+}
+
+atf_test_case end_of_file cleanup
+end_of_file_head() { atf_set descr 'Ctrl-D on an empty line leaves the shell; with ignoreeof it says how to leave'; atf_set require.progs tmux; }
+end_of_file_body()
+{
+	start_vsh_watched
+	tmux_keys 'set -o ignoreeof; echo set-$((1+1))' Enter
+	tmux_wait_for '^set-2$'
+	tmux_keys C-d
+	tmux_wait_for '^Use "exit" to leave the shell\.$'
+	tmux_keys 'echo still-$((2+1))' Enter
+	tmux_wait_for '^still-3$'
+	tmux_keys 'set +o ignoreeof' Enter
+	tmux_wait_for '^vsh\$ set \+o ignoreeof$'
+	tmux_keys C-d
+	tmux_wait_for '^vsh ended 0$'
+}
+end_of_file_cleanup() { tmux_stop; }
+
+atf_test_case coloured_prompt cleanup
+coloured_prompt_head() { atf_set descr 'Non-printing stretches of PS1 between \001 and \002 do not count in the line width'; atf_set require.progs tmux; }
+coloured_prompt_body()
+{
+	tmux_start env -i PATH="$PATH" HOME="$PWD" TERM=xterm \
+	    PS1="$(printf '\001\033[1;31m\002red\001\033[0m\002$ ')" vsh -i
+	tmux_wait_for '^red\$ ?$'
+	# 80 columns: "red$ ", "echo " and 70 characters fill the first row exactly.
+	tmux_keys "echo $(printf '%070d' 0)tail"
+	tmux_wait_for '^tail$'
+	tmux_wait_for "^red\\$ echo $(printf '%070d' 0)\$"
+}
+coloured_prompt_cleanup() { tmux_stop; }
+
+atf_test_case dumb_terminal cleanup
+dumb_terminal_head() { atf_set descr 'TERM=dumb reads lines plainly and never loads the editor; a real terminal loads it'; atf_set require.progs tmux; }
+dumb_terminal_body()
+{
+	tmux_start env -i PATH="$PATH" HOME="$PWD" TERM=dumb PS1='vsh$ ' vsh -i
+	tmux_wait_for '^vsh\$ ?$'
+	tmux_keys 'echo editor-$(grep -c libedit /proc/$$/maps)' Enter
+	tmux_wait_for '^editor-0$'
+	tmux_keys 'TERM=xterm; echo switched-$((1+1))' Enter
+	tmux_wait_for '^switched-2$'
+	tmux_keys 'grep -q libedit /proc/$$/maps && echo loaded-$((2+2))' Enter
+	tmux_wait_for '^loaded-4$'
+}
+dumb_terminal_cleanup() { tmux_stop; }
+
+atf_test_case window_size cleanup
+window_size_head() { atf_set descr 'A window size change in the middle of a line is followed'; atf_set require.progs tmux; }
+window_size_body()
+{
+	start_vsh
+	tmux_keys 'echo abc'
+	tmux_wait_for '^vsh\$ echo abc$'
+	tmux -S "$PWD/tmux.sock" resize-window -x 20
+	tmux_keys "$(printf '%020d' 0)"
+	# 20 columns: "vsh$ echo abc" and seven more characters fill the first row.
+	tmux_wait_for '^vsh\$ echo abc0000000$'
+	tmux_wait_for '^0000000000000$'
+	tmux_keys Enter
+	tmux_wait_for '^abc00000000000000000$'
+}
+window_size_cleanup() { tmux_stop; }
+
+atf_test_case notify_while_typing cleanup
+notify_while_typing_head() { atf_set descr 'set -b reports a finished job while the user types, then redraws the line'; atf_set require.progs tmux; }
+notify_while_typing_body()
+{
+	mkfifo gate
+	start_vsh
+	tmux_keys 'set -b; cat gate >/dev/null &' Enter
+	tmux_wait_for '^\[1\] [0-9]+$'
+	tmux_keys 'echo typed'
+	tmux_wait_for '^vsh\$ echo typed$'
+	echo go >gate
+	tmux_wait_for '^\[1\] ?\+? +Done +cat gate >/dev/null$'
+	tmux_wait_for '^vsh\$ echo typed$'
+	tmux_keys 'X' Enter
+	tmux_wait_for '^typedX$'
+}
+notify_while_typing_cleanup() { tmux_stop; }
+
+atf_test_case prompt_expansion
+prompt_expansion_head() { atf_set descr 'PS1 and PS2 are expanded before each use; ! in PS1 is the history number'; }
+prompt_expansion_body()
+{
+	export HOME="$PWD"
+	cat >script <<'SCRIPT'
+PS1='[$x !!!] ' PS2='${x}> '
+x=a
+echo "$(
+echo y)"
+PS1='$((1+)) '
+SCRIPT
+	atf_check -o inline:'y\n' \
+	    -e inline:"\$ [ !2] [a !3] a> [a !4] vsh: arithmetic: syntax error: \"1+\"\n\$((1+)) " \
+	    env PS1='$ ' vsh -i <script
+}
+
 atf_init_test_cases()
 {
+	atf_add_test_case editing_keys
+	atf_add_test_case history_recall
+	atf_add_test_case vi_mode
+	atf_add_test_case end_of_file
+	atf_add_test_case coloured_prompt
+	atf_add_test_case dumb_terminal
+	atf_add_test_case window_size
+	atf_add_test_case notify_while_typing
+	atf_add_test_case prompt_expansion
 	atf_add_test_case interrupt_at_prompt
 	atf_add_test_case terminal_descriptor_moves
 	atf_add_test_case interrupt_foreground
