@@ -56,6 +56,23 @@ tmux_wait_for()
 	atf_fail "the terminal never showed /$1/"
 }
 
+# tmux_wait_foreground COMMAND: wait up to 30 seconds until a process
+# running COMMAND (its whole command line) is in the foreground process
+# group of the test's terminal, so that a key such as C-c or C-z reaches it
+# rather than the shell that is still starting it.
+tmux_wait_foreground()
+{
+	tty=$(tmux -S "$PWD/tmux.sock" display-message -p '#{pane_tty}')
+	tries=0
+	while [ "$tries" -lt 300 ]; do
+		ps -t "${tty#/dev/}" -o stat=,args= | grep -Eq -- "^[^ ]*\+ +$1\$" && return 0
+		sleep 0.1
+		tries=$((tries + 1))
+	done
+	ps -t "${tty#/dev/}" -o pid=,pgid=,tpgid=,stat=,args= >&2
+	atf_fail "'$1' never ran in the foreground"
+}
+
 # tmux_never_shown ERE WHY: fail with WHY if the screen matches.
 tmux_never_shown()
 {

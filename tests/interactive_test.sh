@@ -37,7 +37,7 @@ interrupt_foreground_body()
 {
 	start_vsh
 	tmux_keys 'sleep 30; echo not-reached' Enter
-	sleep 0.3
+	tmux_wait_foreground 'sleep 30'
 	tmux_keys C-c
 	tmux_wait_for '^vsh\$ ?$'
 	tmux_keys 'echo status=$?' Enter
@@ -80,7 +80,7 @@ terminal_descriptor_moves_body()
 	tmux_keys 'echo ttys=$(ls -l /proc/$$/fd | grep -c /dev/tty)' Enter
 	tmux_wait_for 'ttys=1$'
 	tmux_keys 'sleep 30' Enter
-	sleep 0.3
+	tmux_wait_foreground 'sleep 30'
 	tmux_keys C-z
 	tmux_wait_for 'Stopped +sleep 30$'
 	tmux_keys 'kill %1; echo ali""ve' Enter
