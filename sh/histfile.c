@@ -74,6 +74,38 @@ static bool lock_file(int fd, short type)
 	return true;
 }
 
+/*
+ * Open path with flags (else, where they are refused, with fallback, which
+ * sets *fell_back) and, for a regular file, wait for its lock: a write lock
+ * when the descriptor can write.  A file renamed over while we waited is
+ * not the history any more: start again with the one the name means now.
+ */
+static int open_locked(const char *path, int flags, int fallback, bool *fell_back)
+{
+	struct stat opened, named;
+	int fd = -1;
+
+	for (int attempt = 0; attempt < 10; attempt++) {
+		/* O_NONBLOCK: a FIFO without a reader must not hang the shell. */
+		flags |= O_CLOEXEC | O_NOCTTY | O_NONBLOCK;
+		*fell_back = false;
+		fd = open(path, flags, 0600);
+		if (fd < 0 && (errno == EACCES || errno == EISDIR || errno == EROFS || errno == ETXTBSY)) {
+			*fell_back = true;
+			fd = open(path, fallback | O_CLOEXEC | O_NOCTTY | O_NONBLOCK, 0600);
+		}
+		if (fd < 0 || fstat(fd, &opened) < 0 || !S_ISREG(opened.st_mode))
+			return fd;
+		lock_file(fd, ((*fell_back ? fallback : flags) & O_ACCMODE) == O_RDONLY ? F_RDLCK : F_WRLCK);
+		if (stat(path, &named) < 0 ||
+		    (opened.st_dev == named.st_dev && opened.st_ino == named.st_ino))
+			return fd;
+		close(fd);
+	}
+	/* Renamed ten times over in a row: use what we have. */
+	return open(path, flags, 0600);
+}
+
 /* Append the record of text (see histfile.h) to buf. */
 static void encode(struct strbuf *buf, char kind, const char *text)
 {
@@ -121,37 +153,37 @@ static bool decode(char *s)
 static void write_records(struct strbuf *buf)
 {
 	const char *path = histfile_path();
-	struct stat opened, named;
+	struct stat opened;
+	bool fell_back;
+	char last;
 	ssize_t n;
 	int fd;
 
 	if (path == NULL || not_ours || buf->length == 0)
 		return;
-	for (int attempt = 0; attempt < 10; attempt++) {
-		/* O_NONBLOCK: a FIFO without a reader must not hang the shell. */
-		fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NOCTTY | O_NONBLOCK, 0600);
-		if (fd < 0) {
-			warn_once(path, strerror(errno));
-			return;
-		}
-		lock_file(fd, F_WRLCK);
-		/* Renamed over while we waited: write to the file the name means now. */
-		if (fstat(fd, &opened) == 0 && S_ISREG(opened.st_mode) &&
-		    stat(path, &named) == 0 &&
-		    (opened.st_dev != named.st_dev || opened.st_ino != named.st_ino)) {
+	fd = open_locked(path, O_RDWR | O_APPEND | O_CREAT, O_WRONLY | O_APPEND | O_CREAT, &fell_back);
+	if (fd < 0 || fstat(fd, &opened) < 0) {
+		warn_once(path, strerror(errno));
+		if (fd >= 0)
 			close(fd);
-			continue;
-		}
-		do
-			n = write(fd, buf->data, buf->length);
-		while (n < 0 && errno == EINTR);
-		if (n < 0)
-			warn_once(path, strerror(errno));
-		else if ((size_t)n < buf->length)
-			warn_once(path, "short write");
-		close(fd);
 		return;
 	}
+	/* A file another tool left without a final newline: do not join its last line. */
+	if (S_ISREG(opened.st_mode) && opened.st_size > 0 &&
+	    pread(fd, &last, 1, opened.st_size - 1) == 1 && last != '\n') {
+		strbuf_grow(buf, 1);
+		memmove(buf->data + 1, buf->data, buf->length + 1);
+		buf->data[0] = '\n';
+		buf->length++;
+	}
+	do
+		n = write(fd, buf->data, buf->length);
+	while (n < 0 && errno == EINTR);
+	if (n < 0)
+		warn_once(path, strerror(errno));
+	else if ((size_t)n < buf->length)
+		warn_once(path, "short write");
+	close(fd);
 }
 
 void histfile_append(const char *text)
@@ -274,18 +306,14 @@ void histfile_load(int keep, void (*enter)(const char *text))
 	struct strbuf data = STRBUF_INIT;
 	struct strbuf message = STRBUF_INIT;
 	struct stat st;
-	bool writable = true;
+	bool read_only;
 	char chunk[8192];
 	ssize_t n;
 	int fd;
 
 	if (path == NULL)
 		return;
-	fd = open(path, O_RDWR | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
-	if (fd < 0 && (errno == EACCES || errno == EISDIR || errno == EROFS || errno == ETXTBSY)) {
-		writable = false;
-		fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
-	}
+	fd = open_locked(path, O_RDWR, O_RDONLY, &read_only);
 	if (fd < 0) {
 		/* No file yet is the normal start; no directory for it is not. */
 		if (errno == ENOENT) {
@@ -309,7 +337,6 @@ void histfile_load(int keep, void (*enter)(const char *text))
 		close(fd);
 		return;
 	}
-	lock_file(fd, writable ? F_WRLCK : F_RDLCK);
 	while ((n = read(fd, chunk, sizeof chunk)) != 0) {
 		if (n < 0) {
 			if (errno == EINTR)
@@ -335,7 +362,7 @@ void histfile_load(int keep, void (*enter)(const char *text))
 	}
 	for (size_t i = l.count > (size_t)keep ? l.count - (size_t)keep : 0; i < l.count; i++)
 		enter(l.text[i]);
-	if (writable && l.records > 2 * (size_t)keep)
+	if (!read_only && l.records > 2 * (size_t)keep)
 		trim(path, &l, keep);
 done:
 	close(fd);
