@@ -362,7 +362,8 @@ void histfile_load(int keep, void (*enter)(const char *text))
 	}
 	for (size_t i = l.count > (size_t)keep ? l.count - (size_t)keep : 0; i < l.count; i++)
 		enter(l.text[i]);
-	if (!read_only && l.records > 2 * (size_t)keep)
+	/* HISTSIZE=0 keeps nothing in this shell; it is no reason to empty the file. */
+	if (!read_only && keep > 0 && l.records > 2 * (size_t)keep)
 		trim(path, &l, keep);
 done:
 	close(fd);
