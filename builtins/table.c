@@ -23,6 +23,7 @@ const struct builtin builtin_table[] = {
 	{ "exit",	builtin_exit,		S },
 	{ "export",	builtin_export,		S | D },
 	{ "false",	builtin_false,		P },
+	{ "fc",		builtin_fc,		0 },
 	{ "getopts",	builtin_getopts,	0 },
 	{ "hash",	builtin_hash,		0 },
 	{ "jobs",	builtin_jobs,		0 },

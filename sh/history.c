@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "histfile.h"
 #include "history.h"
 #include "memory.h"
 #include "vars.h"
@@ -22,6 +23,7 @@ static int count;		/* entries kept */
 static int first;		/* slot of the oldest entry */
 static int first_number = 1;	/* its number */
 static unsigned long generation;
+static bool opened;		/* history_open() ran: HISTFILE is in use */
 
 /* HISTSIZE as a number of entries: unset, empty or invalid means the default. */
 static int history_size(void)
@@ -76,12 +78,11 @@ static bool is_blank(const char *s)
 	return s[strspn(s, " \t\n")] == '\0';
 }
 
-void history_add(const char *command)
+/* Enter an entry in memory only. */
+static void remember(const char *command)
 {
 	int size = history_size();
 
-	if (is_blank(command))
-		return;
 	if (size == 0) {
 		/* Nothing is kept, but numbering goes on. */
 		while (count > 0)
@@ -96,10 +97,21 @@ void history_add(const char *command)
 	count++;
 }
 
+void history_add(const char *command)
+{
+	if (is_blank(command))
+		return;
+	remember(command);
+	if (opened && history_size() > 0)
+		histfile_append(command);
+}
+
 void history_replace_last(const char *command)
 {
 	if (count == 0)
 		return;
+	if (opened)
+		histfile_withdraw(*slot(count - 1), command);
 	free(*slot(count - 1));
 	*slot(count - 1) = xstrdup(command);
 	generation++;
@@ -109,6 +121,8 @@ void history_remove_last(void)
 {
 	if (count == 0)
 		return;
+	if (opened)
+		histfile_withdraw(*slot(count - 1), NULL);
 	count--;
 	free(*slot(count));
 	*slot(count) = NULL;
@@ -139,5 +153,8 @@ unsigned long history_generation(void)
 
 void history_open(void)
 {
-	/* HISTFILE is not read yet: the history starts empty. */
+	if (opened)
+		return;
+	opened = true;
+	histfile_load(history_size(), remember);
 }

@@ -439,7 +439,7 @@ void input_command_read(struct input *in, bool function_definition)
 		return;
 	/* One entry per command, however many lines it took; no final newline. */
 	if (text->data[text->length - 1] == '\n')
-		text->length--;
+		text->data[--text->length] = '\0';
 	if (!(function_definition && option_on(OPT_NOLOG)))
 		history_add(strbuf_str(text));
 	strbuf_reset(text);
