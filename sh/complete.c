@@ -491,7 +491,7 @@ static size_t common_prefix(const struct matches *m)
 			r = 1;
 		whole += r;
 	}
-	return whole <= n ? whole : n;
+	return whole;
 }
 
 static bool special_unquoted(char c, bool at_start)
