@@ -921,3 +921,10 @@ int job_kill(struct job *job, int sig)
 	}
 	return result;
 }
+
+void jobs_each(void (*fn)(int number, const char *text, void *context), void *context)
+{
+	for (struct job *j = table; j != NULL; j = j->next)
+		if (j->number > 0)
+			fn(j->number, j->text != NULL ? j->text : "", context);
+}

@@ -100,4 +100,7 @@ void jobs_print_all(int format);
 /* Send sig to the job (its process group under job control, else each process). */
 int job_kill(struct job *job, int sig);
 
+/* For completion: each job in the table, with its number and command text. */
+void jobs_each(void (*fn)(int number, const char *text, void *context), void *context);
+
 #endif

@@ -1994,6 +1994,11 @@ bool is_reserved_word(const char *s)
 	return keyword_index(s) >= 0;
 }
 
+const char *const *reserved_word_list(void)
+{
+	return reserved_words;
+}
+
 struct parser *parser_create(struct input *in)
 {
 	struct parser *p = xcalloc(1, sizeof(*p));

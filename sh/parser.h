@@ -39,5 +39,7 @@ struct word *parse_expandable_text(const char *text, struct arena *arena);
 
 /* Keywords are recognised only here; this lets "type" and "command -V" say "is a reserved word". */
 bool is_reserved_word(const char *s);
+/* The reserved words, NULL-terminated (for completion). */
+const char *const *reserved_word_list(void);
 
 #endif
