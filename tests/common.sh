@@ -82,6 +82,17 @@ tmux_never_shown()
 	fi
 }
 
+# tmux_wait_gone: wait up to 30 seconds for the program tmux runs to end.
+tmux_wait_gone()
+{
+	tries=0
+	while tmux -S "$PWD/tmux.sock" has-session 2>/dev/null; do
+		[ "$tries" -lt 300 ] || atf_fail "the program in the terminal did not end"
+		sleep 0.1
+		tries=$((tries + 1))
+	done
+}
+
 tmux_stop()
 {
 	tmux -S "$PWD/tmux.sock" kill-server 2>/dev/null

@@ -270,8 +270,37 @@ SCRIPT
 	    env PS1='$ ' vsh -i <script
 }
 
+atf_test_case history_sessions cleanup
+history_sessions_head() { atf_set descr 'A command typed in one session is recalled with Up in the next; fc -l, fc -s and fc -e at the keyboard'; atf_set require.progs tmux; }
+history_sessions_body()
+{
+	start_vsh
+	tmux_keys 'echo from-first-$((1+1))' Enter
+	tmux_wait_for '^from-first-2$'
+	tmux_keys 'exit' Enter
+	tmux_wait_gone
+	start_vsh
+	tmux_keys Up
+	tmux_wait_for '^vsh\$ exit$'
+	tmux_keys Up
+	tmux_wait_for '^vsh\$ echo from-first-\$\(\(1\+1\)\)$'
+	tmux_keys Enter
+	tmux_wait_for '^from-first-2$'
+	tmux_keys 'fc -l -2' Enter
+	tmux_wait_for '^3 +echo from-first-\$\(\(1\+1\)\)$'
+	tmux_wait_for '^4 +fc -l -2$'
+	tmux_keys 'fc -s first=again ec' Enter
+	tmux_wait_for '^from-again-2$'
+	tmux_keys 'fc -e "sed -i s/again/edited/"' Enter
+	tmux_wait_for '^from-edited-2$'
+	tmux_keys Up
+	tmux_wait_for '^vsh\$ echo from-edited-\$\(\(1\+1\)\)$'
+}
+history_sessions_cleanup() { tmux_stop; }
+
 atf_init_test_cases()
 {
+	atf_add_test_case history_sessions
 	atf_add_test_case editing_keys
 	atf_add_test_case history_recall
 	atf_add_test_case vi_mode
