@@ -769,7 +769,9 @@ int job_wait(struct job *job)
 	if (job_stopped(job)) {
 		table_insert(job, true);
 		out_flush(out1);
-		out_char(out2, '\n');
+		/* After the "^Z" the terminal echoed. */
+		if (job->controlled && terminal >= 0)
+			out_char(out2, '\n');
 		report(job);
 		out_flush(out2);
 		return status;
