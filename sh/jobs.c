@@ -828,7 +828,7 @@ int job_run_in_foreground(struct job *job)
 		done_jobs_kept--;
 	job->background = false;
 	job->changed = false;
-	if (job->controlled && terminal >= 0) {
+	if (job->controlled && terminal >= 0 && !job_done(job)) {
 		/* The shell's modes as they are now, then the job's own from when it stopped. */
 		have_shell_modes = tcgetattr(terminal, &shell_modes) == 0;
 		if (job->have_modes)
