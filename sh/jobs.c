@@ -733,6 +733,22 @@ static void take_terminal_back(struct job *job, bool stopped_or_killed)
 		tcsetattr(terminal, TCSADRAIN, &shell_modes);
 }
 
+/*
+ * SIGHUP arrived while the interactive shell waits for a foreground job
+ * (or in "wait": job NULL), its own, untrapped (see trap_run_pending): the
+ * terminal is gone, so the shell does not wait for the job to end but
+ * hangs it up with the others.
+ */
+static void hang_up_if_asked(struct job *job)
+{
+	if (signal_is_trapped(SIGHUP) || signal_is_ignored(SIGHUP) || !signal_take_pending(SIGHUP))
+		return;
+	if (job != NULL)
+		job_kill(job, SIGHUP);
+	jobs_hangup();
+	signal_exit_by(SIGHUP);
+}
+
 int job_wait(struct job *job)
 {
 	bool interactive = shell.interactive && !shell.is_subshell;
@@ -751,13 +767,17 @@ int job_wait(struct job *job)
 		catching_sigint = signal_catch_sigint_for_wait(true);
 	foreground = job;
 	while (!job_done(job) && !job_stopped(job)) {
-		if (wait_one(true) < 0 && errno == ECHILD) {
+		if (wait_one(true) >= 0)
+			continue;
+		if (errno == ECHILD) {
 			/* Not ours any more (someone else reaped it): treat as ended. */
 			for (int i = 0; i < job->count; i++)
 				if (job->processes[i].state == PROCESS_RUNNING)
 					job->processes[i].state = PROCESS_DONE;
 			break;
 		}
+		if (errno == EINTR && interactive)
+			hang_up_if_asked(job);
 	}
 	foreground = NULL;
 	if (catching_sigint)
@@ -1010,6 +1030,8 @@ static int wait_interruptible(void)
 		return sig;
 	if (wait_one(true) < 0) {
 		if (errno == EINTR) {
+			if (shell.interactive && !shell.is_subshell)
+				hang_up_if_asked(NULL);
 			/* ^C in an interactive shell ends the wait too (its handler is the shell's own). */
 			if (shell.interactive && !shell.is_subshell && signal_take_pending(SIGINT)) {
 				signal_mark_pending(SIGINT);

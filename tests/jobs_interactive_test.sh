@@ -287,6 +287,46 @@ hangup_cleanup()
 	tmux_stop
 }
 
+atf_test_case hangup_foreground cleanup
+hangup_foreground_head() { atf_set descr 'SIGHUP while the shell waits for a foreground job: the shell does not wait on, it hangs up the jobs'; atf_set require.progs tmux; }
+hangup_foreground_body()
+{
+	start_vsh
+	tmux_keys 'echo $$ >shell; sleep 311 & echo $! >r' Enter
+	tmux_wait_for '^\[1\] [0-9]+$'
+	tmux_keys "$(job_cmd f 5 'sleep 312')" Enter
+	tmux_wait_for '^started-5$'
+	wait_stat f '\+'
+	kill -HUP "$(cat shell)"
+	tmux_wait_for '^vsh-exited-129$'
+	wait_gone f
+	wait_gone r
+}
+hangup_foreground_cleanup()
+{
+	for f in r f; do [ -s $f ] && kill -9 "$(cat $f)" 2>/dev/null; done
+	tmux_stop
+}
+
+atf_test_case hangup_in_wait cleanup
+hangup_in_wait_head() { atf_set descr 'SIGHUP during the wait built-in: the shell does not wait on, it hangs up the jobs'; atf_set require.progs tmux; }
+hangup_in_wait_body()
+{
+	start_vsh
+	tmux_keys 'echo $$ >shell; sleep 313 & echo $! >r; wait; echo waited-$((1+1))' Enter
+	tmux_wait_for '^\[1\] [0-9]+$'
+	# Before or during the wait, the outcome is the same.
+	kill -HUP "$(cat shell)"
+	tmux_wait_for '^vsh-exited-129$'
+	tmux_never_shown '^waited-2$' "wait went on after SIGHUP"
+	wait_gone r
+}
+hangup_in_wait_cleanup()
+{
+	[ -s r ] && kill -9 "$(cat r)" 2>/dev/null
+	tmux_stop
+}
+
 atf_test_case hangup_trapped cleanup
 hangup_trapped_head() { atf_set descr 'A trapped SIGHUP runs its trap instead'; atf_set require.progs tmux; }
 hangup_trapped_body()
@@ -317,5 +357,7 @@ atf_init_test_cases()
 	atf_add_test_case exit_stopped_jobs
 	atf_add_test_case eof_stopped_jobs
 	atf_add_test_case hangup
+	atf_add_test_case hangup_foreground
+	atf_add_test_case hangup_in_wait
 	atf_add_test_case hangup_trapped
 }
