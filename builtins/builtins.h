@@ -54,10 +54,10 @@ int builtin_getopt(struct builtin_options *g, char **argv, const char *optstring
 int builtin_usage(const char *usage);
 
 /* One declaration per built-in: builtin_<name> ("." is dot, ":" colon, "[" test). */
-builtin_function builtin_alias, builtin_break, builtin_cd, builtin_colon,
+builtin_function builtin_alias, builtin_bg, builtin_break, builtin_cd, builtin_colon,
     builtin_command, builtin_continue, builtin_dot, builtin_echo, builtin_eval,
-    builtin_exec, builtin_exit, builtin_export, builtin_false, builtin_fc, builtin_getopts,
-    builtin_hash, builtin_jobs, builtin_kill, builtin_local, builtin_printf,
+    builtin_exec, builtin_exit, builtin_export, builtin_false, builtin_fc,
+    builtin_fg, builtin_getopts, builtin_hash, builtin_jobs, builtin_kill, builtin_local, builtin_printf,
     builtin_pwd, builtin_read, builtin_readonly, builtin_return, builtin_set,
     builtin_shift, builtin_test, builtin_times, builtin_trap, builtin_true,
     builtin_type, builtin_ulimit, builtin_umask, builtin_unalias, builtin_unset,

@@ -5,6 +5,7 @@
 #include "builtins.h"
 #include "error.h"
 #include "exec.h"
+#include "jobs.h"
 #include "state.h"
 
 /* A non-negative decimal number, or -1. */
@@ -93,5 +94,8 @@ int builtin_exit(int argc, char **argv)
 
 	if (argc >= 2)
 		status = parse_status(argv[0], argv[1]);
+	/* Stopped jobs: warn once, leave at the next try. */
+	if (!jobs_exit_allowed())
+		return shell.last_status;
 	shell_exit(status);
 }

@@ -1,6 +1,6 @@
 /*
- * jobs [-l|-p] [job...], wait [pid|job...], kill (XCU jobs, wait, kill).
- * The job table is in sh/jobs.c.
+ * jobs [-l|-p] [job...], fg [job], bg [job...], wait [pid|job...], kill
+ * (XCU jobs, fg, bg, wait, kill).  The job table is in sh/jobs.c.
  */
 #include <errno.h>
 #include <signal.h>
@@ -36,6 +36,87 @@ int builtin_jobs(int argc, char **argv)
 		else
 			job_print(job, format);
 	}
+	return status;
+}
+
+/*
+ * The job an fg or bg operand names (the current job without one), or NULL
+ * after a message.  Only jobs started under job control can be resumed.
+ */
+static struct job *resumable_job(const char *spec, const char *name)
+{
+	struct job *job;
+
+	if (spec == NULL) {
+		job = job_current();
+		if (job == NULL)
+			error_warn("%s: no current job", name);
+	} else {
+		job = job_find_spec(spec, name);
+	}
+	if (job != NULL && !job_is_controlled(job)) {
+		error_warn("%s: %s: job not created under job control", name,
+		    spec != NULL ? spec : "%+");
+		return NULL;
+	}
+	return job;
+}
+
+/*
+ * The operands of fg or bg (after an optional "--"), or NULL with *status
+ * set: 2 for an option, 1 when job control is off (as dash).
+ */
+static char **resume_operands(char **argv, const char *usage, int *status)
+{
+	struct builtin_options g = { 1, 0, NULL };
+
+	if (builtin_getopt(&g, argv, "") != -1) {
+		*status = builtin_usage(usage);
+		return NULL;
+	}
+	if (!job_control_active()) {
+		error_warn("%s: no job control", argv[0]);
+		*status = 1;
+		return NULL;
+	}
+	return argv + g.index;
+}
+
+int builtin_fg(int argc, char **argv)
+{
+	int status = 0;
+	char **p = resume_operands(argv, "fg [job_id]", &status);
+	struct job *job;
+
+	(void)argc;
+	if (p == NULL)
+		return status;
+	if (p[0] != NULL && p[1] != NULL)
+		return builtin_usage("fg [job_id]");
+	if ((job = resumable_job(p[0], "fg")) == NULL)
+		return 1;
+	return job_run_in_foreground(job);
+}
+
+int builtin_bg(int argc, char **argv)
+{
+	int status = 0;
+	char **p = resume_operands(argv, "bg [job_id ...]", &status);
+
+	(void)argc;
+	if (p == NULL)
+		return status;
+	/* No operand: the current job, once. */
+	do {
+		struct job *job = resumable_job(*p, "bg");
+
+		if (job == NULL) {
+			status = 1;
+		} else if (job_run_in_background(job) < 0) {
+			error_warn("bg: %s: job has ended", *p != NULL ? *p : "%+");
+			status = 1;
+		}
+	} while (*p != NULL && *++p != NULL);
 	return status;
 }
 

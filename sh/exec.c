@@ -1345,6 +1345,11 @@ static bool run_one(struct parser *p, struct input *in, struct arena *trees, boo
 				exec_node(tree, flags);
 			}
 		}
+		/* Ctrl-D with stopped jobs: warned once, the shell stays. */
+		if (eof && top && shell.interactive && !jobs_exit_allowed()) {
+			eof = false;
+			input_read_on(in);
+		}
 		if (eof || pending_jump != JUMP_NONE)
 			more = false;
 		handler_pop(&h);

@@ -445,6 +445,12 @@ void input_command_read(struct input *in, bool function_definition)
 	strbuf_reset(text);
 }
 
+void input_read_on(struct input *in)
+{
+	if (in->kind == INPUT_TERMINAL)
+		in->at_end = false;
+}
+
 const char *input_name(const struct input *in)
 {
 	return in->name;

@@ -36,6 +36,8 @@ void input_sync(struct input *in);
  * unless it defines a function and "set -o nolog" is on.
  */
 void input_command_read(struct input *in, bool function_definition);
+/* A terminal's end of file was not taken as the end (stopped jobs): read on. */
+void input_read_on(struct input *in);
 const char *input_name(const struct input *in);
 int input_line(const struct input *in);		/* current line number, from 1 */
 bool input_is_interactive(const struct input *in);

@@ -51,7 +51,7 @@ struct job {
 	bool abandoned;
 	bool have_modes;
 	struct termios modes;	/* terminal modes when it stopped */
-	unsigned long recency;	/* for %+ and %- */
+	unsigned long recency;	/* last started, stopped or resumed with bg: for %+ and %- */
 	char *text;
 	struct job *next;
 };
@@ -65,6 +65,8 @@ static struct job *inherited_table;
 static struct job *foreground;		/* the job job_wait is waiting for */
 static unsigned long recency_counter;
 static int done_jobs_kept;
+/* 2 right after "There are stopped jobs."; 1 while the next command may still leave. */
+static int exit_warning;
 
 static bool control_on;
 static int terminal = -1;
@@ -85,8 +87,16 @@ static int forgotten_next;
 
 /* --- job control --- */
 
+/* "set -m" given at invocation takes effect here, at the first job or fg/bg. */
+static void follow_monitor_option(void)
+{
+	if (!shell.is_subshell && option_on(OPT_MONITOR) != control_on)
+		job_control_set(option_on(OPT_MONITOR));
+}
+
 bool job_control_active(void)
 {
+	follow_monitor_option();
 	return control_on;
 }
 
@@ -95,21 +105,14 @@ int jobs_terminal(void)
 	return control_on ? terminal : -1;
 }
 
-void job_control_set(bool on)
+/*
+ * Open the terminal and become its foreground process group.  Without one
+ * (no controlling terminal, or a script that is not in the foreground),
+ * terminal stays -1: jobs still get process groups of their own, but
+ * nothing is handed over.
+ */
+static void take_terminal(void)
 {
-	if (on == control_on)
-		return;
-	if (!on) {
-		signals_job_control(false);
-		if (original_group > 0 && original_group != shell_group) {
-			setpgid(0, original_group);
-			tcsetpgrp(terminal, original_group);
-		}
-		close(terminal);
-		terminal = -1;
-		control_on = false;
-		return;
-	}
 	int fd = open("/dev/tty", O_RDWR | O_CLOEXEC);
 	static bool claimed;
 
@@ -118,36 +121,55 @@ void job_control_set(bool on)
 		redir_claim(&terminal);
 		claimed = true;
 	}
-	if (fd >= 0 && (terminal = redir_move_high(fd)) < 0)
+	terminal = -1;
+	if (fd < 0)
+		return;
+	if ((terminal = redir_move_high(fd)) < 0) {
 		close(fd);
-	if (fd < 0 || terminal < 0) {
-		error_warn("can't access tty; job control turned off");
-		options[OPT_MONITOR] = false;
 		terminal = -1;
 		return;
 	}
-	/* Wait until we are in the foreground (a shell started in the background). */
+	/* An interactive shell started in the background waits until it is in the foreground. */
 	for (;;) {
 		pid_t owner = tcgetpgrp(terminal);
 
-		if (owner < 0) {
-			error_warn("can't access tty; job control turned off");
-			options[OPT_MONITOR] = false;
+		if (owner == getpgrp())
+			break;
+		if (owner < 0 || !shell.interactive) {
 			close(terminal);
 			terminal = -1;
 			return;
 		}
-		if (owner == getpgrp())
-			break;
 		kill(0, SIGTTIN);
 	}
 	original_group = getpgrp();
 	shell_group = getpid();
-	signals_job_control(true);
 	if (original_group != shell_group)
 		setpgid(0, shell_group);
 	tcsetpgrp(terminal, shell_group);
 	have_shell_modes = tcgetattr(terminal, &shell_modes) == 0;
+}
+
+void job_control_set(bool on)
+{
+	if (on == control_on)
+		return;
+	if (!on) {
+		signals_job_control(false);
+		if (terminal >= 0) {
+			if (original_group > 0 && original_group != shell_group) {
+				setpgid(0, original_group);
+				tcsetpgrp(terminal, original_group);
+			}
+			close(terminal);
+			terminal = -1;
+		}
+		control_on = false;
+		return;
+	}
+	/* Before ignoring SIGTTIN: waiting for the foreground relies on it. */
+	take_terminal();
+	signals_job_control(true);
 	control_on = true;
 }
 
@@ -157,8 +179,7 @@ struct job *job_create(bool background, const char *text)
 {
 	struct job *job;
 
-	if (!shell.is_subshell && option_on(OPT_MONITOR) != control_on)
-		job_control_set(option_on(OPT_MONITOR));
+	follow_monitor_option();
 	job = xcalloc(1, sizeof *job);
 	job->background = background;
 	job->controlled = control_on;
@@ -226,16 +247,26 @@ static void job_free(struct job *job)
 	free(job);
 }
 
+/* The job becomes the current one (%+) unless a stopped job is preferred (current_mark). */
+static void make_recent(struct job *job)
+{
+	job->recency = ++recency_counter;
+}
+
+/* listed: numbered and shown by "jobs"; a job put back after fg keeps its number. */
 static void table_insert(struct job *job, bool listed)
 {
 	int number = 0;
 
-	if (listed) {
+	if (listed && job->number > 0) {
+		number = job->number;
+		make_recent(job);
+	} else if (listed) {
 		for (struct job *j = table; j != NULL; j = j->next)
 			if (j->number > number)
 				number = j->number;
 		number++;
-		job->recency = ++recency_counter;
+		make_recent(job);
 	}
 	job->number = number;
 	job->next = table;
@@ -376,11 +407,13 @@ static void record_status(pid_t pid, int status)
 {
 	struct job *job = NULL;
 	struct process *p = find_process(pid, &job);
+	bool was_stopped;
 
 	if (p == NULL) {
 		remember_forgotten(pid, status);
 		return;
 	}
+	was_stopped = job_stopped(job);
 	if (WIFSTOPPED(status)) {
 		p->state = PROCESS_STOPPED;
 		p->status = status;
@@ -391,6 +424,9 @@ static void record_status(pid_t pid, int status)
 		p->status = status;
 	}
 	job->changed = true;
+	/* A background job that stops (SIGTTIN, kill -STOP) becomes the current job. */
+	if (job != foreground && job->number > 0 && !was_stopped && job_stopped(job))
+		make_recent(job);
 	if (job != foreground && job_done(job)) {
 		if (job->abandoned || job->number == 0) {
 			table_remove(job);
@@ -427,6 +463,9 @@ static void reap_children(void)
 
 void jobs_reap(void)
 {
+	/* Called once per command read: "exit" must follow the warning directly. */
+	if (exit_warning > 0)
+		exit_warning--;
 	/* Every child the shell started is in a job: with none, a wait4 per command is wasted. */
 	if (table != NULL)
 		reap_children();
@@ -459,6 +498,21 @@ static void describe_status(struct strbuf *sb, const struct job *job)
 	}
 }
 
+/*
+ * Does a come before b as the current job?  The most recently stopped job
+ * if there is one, else the one most recently started in the background or
+ * resumed with bg (XCU 2.11, jobs).
+ */
+static bool more_current(const struct job *a, const struct job *b)
+{
+	bool a_stopped = job_stopped(a), b_stopped = job_stopped(b);
+
+	if (a_stopped != b_stopped)
+		return a_stopped;
+	return a->recency > b->recency;
+}
+
+/* '+' for the current job, '-' for the previous one, else ' '. */
 static char current_mark(const struct job *job)
 {
 	const struct job *current = NULL, *previous = NULL;
@@ -466,14 +520,23 @@ static char current_mark(const struct job *job)
 	for (const struct job *j = table; j != NULL; j = j->next) {
 		if (j->number == 0)
 			continue;
-		if (current == NULL || j->recency > current->recency) {
+		if (current == NULL || more_current(j, current)) {
 			previous = current;
 			current = j;
-		} else if (previous == NULL || j->recency > previous->recency) {
+		} else if (previous == NULL || more_current(j, previous)) {
 			previous = j;
 		}
 	}
 	return job == current ? '+' : job == previous ? '-' : ' ';
+}
+
+struct job *job_current(void)
+{
+	reap_children();
+	for (struct job *j = table; j != NULL; j = j->next)
+		if (j->number > 0 && current_mark(j) == '+')
+			return j;
+	return NULL;
 }
 
 /* POSIX "jobs" format: "[%d] %c %s %s\n", padded like dash. */
@@ -517,25 +580,41 @@ static void forget_done_job(struct job *job, bool remember)
 	job_free(job);
 }
 
+static int compare_numbers(const void *a, const void *b)
+{
+	return (*(struct job *const *)a)->number - (*(struct job *const *)b)->number;
+}
+
+/* The numbered jobs, by number (a job put back after fg keeps its place); free the array. */
+static struct job **listed_jobs(int *count)
+{
+	struct job **list;
+	int n = 0;
+
+	for (struct job *j = table; j != NULL; j = j->next)
+		if (j->number > 0)
+			n++;
+	list = xmalloc((n + 1) * sizeof *list);
+	n = 0;
+	for (struct job *j = table; j != NULL; j = j->next)
+		if (j->number > 0)
+			list[n++] = j;
+	qsort(list, n, sizeof *list, compare_numbers);
+	*count = n;
+	return list;
+}
+
 void jobs_print_all(int format)
 {
 	/* A subshell lists its parent's jobs, as they were at the fork. */
 	bool snapshot = table == NULL && inherited_table != NULL;
 	struct job **list;
-	int n = 0, i;
+	int n, i;
 
 	reap_children();
 	if (snapshot)
 		table = inherited_table;
-	for (struct job *j = table; j != NULL; j = j->next)
-		if (j->number > 0)
-			n++;
-	/* Oldest first: the table is newest first. */
-	list = xmalloc((n + 1) * sizeof *list);
-	i = n;
-	for (struct job *j = table; j != NULL; j = j->next)
-		if (j->number > 0)
-			list[--i] = j;
+	list = listed_jobs(&n);
 	for (i = 0; i < n; i++)
 		job_print(list[i], format);
 	if (snapshot) {
@@ -551,33 +630,51 @@ void jobs_print_all(int format)
 
 bool jobs_have_news(void)
 {
+	if (table == NULL)
+		return false;
 	reap_children();
 	for (struct job *j = table; j != NULL; j = j->next)
-		if (j->number > 0 && j->changed && job_done(j))
+		if (j->number > 0 && j->changed && (job_done(j) || job_stopped(j)))
 			return true;
 	return false;
 }
 
+/* The job's line as "jobs" writes it, on standard error. */
+static void report(struct job *job)
+{
+	struct output *saved = out1;
+
+	out1 = out2;
+	job_print(job, 0);
+	out1 = saved;
+}
+
 void jobs_notify(void)
 {
-	struct job *next;
+	struct job **list;
 	bool any = false;
+	int n;
 
+	if (table == NULL)
+		return;
 	reap_children();
-	for (struct job *j = table; j != NULL; j = next) {
-		next = j->next;
-		if (j->number == 0 || !j->changed)
+	list = listed_jobs(&n);
+	for (int i = 0; i < n; i++) {
+		if (!list[i]->changed)
 			continue;
-		if (job_done(j)) {
-			struct output *saved = out1;
-
-			out1 = out2;
-			job_print(j, 0);
-			out1 = saved;
-			forget_done_job(j, true);
+		if (job_done(list[i])) {
+			out_flush(out1);
+			report(list[i]);
+			forget_done_job(list[i], true);
+			any = true;
+		} else if (job_stopped(list[i])) {
+			/* Stopped in the background: said once (job_print clears changed). */
+			out_flush(out1);
+			report(list[i]);
 			any = true;
 		}
 	}
+	free(list);
 	if (any)
 		out_flush(out2);
 }
@@ -616,17 +713,51 @@ static bool died_of(const struct job *job, int sig)
 	return false;
 }
 
+/*
+ * A program that ended leaving the terminal without line editing or echo
+ * (a full-screen program that crashed): the prompt would be unusable.
+ * Other changes a program makes on purpose ("stty erase ^H") are kept.
+ */
+static bool terminal_left_raw(void)
+{
+	struct termios now;
+
+	if (tcgetattr(terminal, &now) != 0)
+		return false;
+	return ((shell_modes.c_lflag & ICANON) && !(now.c_lflag & ICANON)) ||
+	    ((shell_modes.c_lflag & ECHO) && !(now.c_lflag & ECHO));
+}
+
+/*
+ * The job stopped or ended: the terminal comes back to the shell.  A
+ * stopped job's modes are kept for fg; the shell's own modes come back
+ * after a stop or a death by signal, or when the terminal was left raw.
+ */
 static void take_terminal_back(struct job *job, bool stopped_or_killed)
 {
 	if (!job->controlled || terminal < 0)
 		return;
 	tcsetpgrp(terminal, shell_group);
-	if (stopped_or_killed) {
-		if (job_stopped(job))
-			job->have_modes = tcgetattr(terminal, &job->modes) == 0;
-		if (have_shell_modes)
-			tcsetattr(terminal, TCSADRAIN, &shell_modes);
-	}
+	if (job_stopped(job))
+		job->have_modes = tcgetattr(terminal, &job->modes) == 0;
+	if (have_shell_modes && (stopped_or_killed || terminal_left_raw()))
+		tcsetattr(terminal, TCSADRAIN, &shell_modes);
+}
+
+/*
+ * SIGHUP arrived while the interactive shell waits for a foreground job
+ * (or in "wait": job NULL), its own, untrapped (see trap_run_pending): the
+ * terminal is gone, so the shell does not wait for the job to end but
+ * hangs it up with the others.
+ */
+static void hang_up_if_asked(struct job *job)
+{
+	if (signal_is_trapped(SIGHUP) || signal_is_ignored(SIGHUP) || !signal_take_pending(SIGHUP))
+		return;
+	if (job != NULL)
+		job_kill(job, SIGHUP);
+	jobs_hangup();
+	signal_exit_by(SIGHUP);
 }
 
 int job_wait(struct job *job)
@@ -647,13 +778,17 @@ int job_wait(struct job *job)
 		catching_sigint = signal_catch_sigint_for_wait(true);
 	foreground = job;
 	while (!job_done(job) && !job_stopped(job)) {
-		if (wait_one(true) < 0 && errno == ECHILD) {
+		if (wait_one(true) >= 0)
+			continue;
+		if (errno == ECHILD) {
 			/* Not ours any more (someone else reaped it): treat as ended. */
 			for (int i = 0; i < job->count; i++)
 				if (job->processes[i].state == PROCESS_RUNNING)
 					job->processes[i].state = PROCESS_DONE;
 			break;
 		}
+		if (errno == EINTR && interactive)
+			hang_up_if_asked(job);
 	}
 	foreground = NULL;
 	if (catching_sigint)
@@ -665,14 +800,10 @@ int job_wait(struct job *job)
 	if (job_stopped(job)) {
 		table_insert(job, true);
 		out_flush(out1);
-		out_char(out2, '\n');
-		{
-			struct output *saved = out1;
-
-			out1 = out2;
-			job_print(job, 0);
-			out1 = saved;
-		}
+		/* After the "^Z" the terminal echoed. */
+		if (job->controlled && terminal >= 0)
+			out_char(out2, '\n');
+		report(job);
 		out_flush(out2);
 		return status;
 	}
@@ -698,6 +829,93 @@ int job_wait(struct job *job)
 	}
 	job_free(job);
 	return status;
+}
+
+/* Let the job's stopped processes go on (they are marked running at once, for "jobs"). */
+static int continue_job(struct job *job)
+{
+	int result = 0;
+
+	if (job->controlled && job->process_group > 0) {
+		result = kill(-job->process_group, SIGCONT);
+	} else {
+		for (int i = 0; i < job->count; i++)
+			if (job->processes[i].state != PROCESS_DONE &&
+			    kill(job->processes[i].pid, SIGCONT) < 0)
+				result = -1;
+	}
+	for (int i = 0; i < job->count; i++)
+		if (job->processes[i].state == PROCESS_STOPPED)
+			job->processes[i].state = PROCESS_RUNNING;
+	return result;
+}
+
+int job_run_in_foreground(struct job *job)
+{
+	out_printf(out1, "%s\n", job->text != NULL ? job->text : "");
+	out_flush(out1);
+	table_remove(job);
+	if (done_jobs_kept > 0 && job_done(job))
+		done_jobs_kept--;
+	job->background = false;
+	job->changed = false;
+	if (job->controlled && terminal >= 0 && !job_done(job)) {
+		/* The shell's modes as they are now, then the job's own from when it stopped. */
+		have_shell_modes = tcgetattr(terminal, &shell_modes) == 0;
+		if (job->have_modes)
+			tcsetattr(terminal, TCSADRAIN, &job->modes);
+		tcsetpgrp(terminal, job->process_group);
+	}
+	if (!job_done(job))
+		continue_job(job);
+	return job_wait(job);
+}
+
+int job_run_in_background(struct job *job)
+{
+	if (job_done(job))
+		return -1;
+	out_printf(out1, "[%d] %s &\n", job->number, job->text != NULL ? job->text : "");
+	out_flush(out1);
+	make_recent(job);
+	job->changed = false;
+	continue_job(job);
+	return 0;
+}
+
+static bool any_stopped(void)
+{
+	reap_children();
+	for (struct job *j = table; j != NULL; j = j->next)
+		if (j->number > 0 && job_stopped(j))
+			return true;
+	return false;
+}
+
+bool jobs_exit_allowed(void)
+{
+	if (!shell.interactive || shell.is_subshell || !control_on || !any_stopped())
+		return true;
+	if (exit_warning == 0) {
+		exit_warning = 2;
+		out_flush(out1);
+		out_str(out2, "There are stopped jobs.\n");
+		out_flush(out2);
+		return false;
+	}
+	/* Leaving anyway: stopped jobs would never go on; hang them up (as the kernel would). */
+	for (struct job *j = table; j != NULL; j = j->next)
+		if (j->number > 0 && job_stopped(j))
+			job_kill(j, SIGHUP);
+	return true;
+}
+
+void jobs_hangup(void)
+{
+	reap_children();
+	for (struct job *j = table; j != NULL; j = j->next)
+		if (j->number > 0 && !job_done(j))
+			job_kill(j, SIGHUP);
 }
 
 void job_started_background(struct job *job)
@@ -823,6 +1041,8 @@ static int wait_interruptible(void)
 		return sig;
 	if (wait_one(true) < 0) {
 		if (errno == EINTR) {
+			if (shell.interactive && !shell.is_subshell)
+				hang_up_if_asked(NULL);
 			/* ^C in an interactive shell ends the wait too (its handler is the shell's own). */
 			if (shell.interactive && !shell.is_subshell && signal_take_pending(SIGINT)) {
 				signal_mark_pending(SIGINT);

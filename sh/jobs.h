@@ -38,8 +38,10 @@ void job_abandon(struct job *job);
 
 /*
  * Collect children that have ended, without blocking (safe point work).
- * In an interactive shell it also reports finished background jobs
- * ("[1] + Done ..."), so the executor calls it before each prompt.
+ * In an interactive shell it also reports finished and stopped background
+ * jobs ("[1] + Done ..."), so the executor calls it before each command
+ * it reads (the top level only: it also counts commands for
+ * jobs_exit_allowed).
  */
 void jobs_reap(void);
 
@@ -52,6 +54,9 @@ void jobs_forget_all(void);
  * Job control ("set -m"): take the terminal and a process group of our own
  * (on), or give them back (off).  Called from option changes; job_create
  * also brings it in line with option_on(OPT_MONITOR) in the main shell.
+ * Without a terminal (none, or a script in the background) job control is
+ * still on: jobs get process groups of their own and fg, bg and jobs work,
+ * only the terminal is not handed over.
  */
 void job_control_set(bool on);
 bool job_control_active(void);
@@ -74,14 +79,42 @@ void job_stdin_redirected(struct job *job);
 /* The first process of this job must read /dev/null. */
 bool job_wants_null_stdin(const struct job *job);
 
-/* Would jobs_notify() say anything now?  (Collects children first.) */
-bool jobs_have_news(void);
-/* Print "Done" and the like for background jobs that changed (interactive, before a prompt). */
+/*
+ * Report, on standard error, background jobs that ended ("[1] + Done ...",
+ * then forgotten) or stopped ("[1] + Stopped ...", once per stop).  Safe
+ * at any point outside a built-in's or job_wait's own work (before a prompt,
+ * or while the line editor waits for a key under "set -b"): it reaps,
+ * prints, forgets and flushes.
+ */
 void jobs_notify(void);
+/* Would jobs_notify() say anything now?  (It collects children first.) */
+bool jobs_have_news(void);
+
+/*
+ * "exit" or the end of input of the interactive shell with stopped jobs:
+ * the first time, print "There are stopped jobs." and return false (stay);
+ * at the next try right after (no other command in between) return true,
+ * having sent SIGHUP and SIGCONT to the stopped jobs.  Always true in a
+ * non-interactive shell, a subshell, or without job control.
+ */
+bool jobs_exit_allowed(void);
+
+/* The interactive shell got SIGHUP: send SIGHUP to every job (and SIGCONT to stopped ones). */
+void jobs_hangup(void);
 
 /* For the jobs, wait and kill built-ins (builtins/jobs.c). */
 /* Find by job spec (%n %+ %% %- %string %?string); prints "name: %x: no such job" when absent. */
 struct job *job_find_spec(const char *spec, const char *builtin_name);
+/* The current job (%+): the most recently stopped, else the most recent background one; or NULL. */
+struct job *job_current(void);
+/*
+ * fg: write the job's command, give it the terminal (and its terminal modes
+ * from when it stopped), continue it and wait as job_wait does; returns its
+ * status.  A job that stops again goes back to the table with its number.
+ */
+int job_run_in_foreground(struct job *job);
+/* bg: write "[n] command &" and continue the job; -1 if it has ended already. */
+int job_run_in_background(struct job *job);
 /* The job holding pid, or NULL. */
 struct job *job_find_pid(pid_t pid);
 /* Status of a finished process not (or no longer) in a job, -1 when unknown. */

@@ -21,6 +21,7 @@
 #include "error.h"
 #include "exec.h"
 #include "input.h"
+#include "jobs.h"
 #include "memory.h"
 #include "options.h"
 #include "output.h"
@@ -218,6 +219,9 @@ void signals_init(void)
 		own_catch[SIGINT] = true;
 		own_ignore[SIGTERM] = true;
 		own_ignore[SIGQUIT] = true;
+		/* SIGHUP: hang up the jobs first (trap_run_pending), unless ignored (nohup). */
+		own_catch[SIGHUP] = !ignored_on_entry(SIGHUP);
+		update_signal(SIGHUP);
 		update_signal(SIGINT);
 		update_signal(SIGTERM);
 		update_signal(SIGQUIT);
@@ -432,6 +436,10 @@ void trap_run_pending(void)
 					raise_exception(EXCEPTION_INTERRUPT);
 				}
 				signal_exit_by(SIGINT);
+			} else if (sig == SIGHUP) {
+				/* The interactive shell's own SIGHUP: its jobs go too. */
+				jobs_hangup();
+				signal_exit_by(SIGHUP);
 			}
 		}
 	}

@@ -260,6 +260,81 @@ PYTHON
 	atf_check -s exit:0 -o inline:'stopped\nlisted\nterminated\ndone\n' -e empty python3 drive.py
 }
 
+# Poll until "jobs" lists a stopped job (kill -STOP takes effect when the
+# target next runs), as shell text for the scripts below.
+until_stopped='until jobs >st; grep -q Stopped st; do sleep 0.01; done'
+
+atf_test_case monitor_without_terminal
+monitor_without_terminal_head() { atf_set descr "set -m without a terminal: jobs get process groups; jobs, bg and fg work"; }
+monitor_without_terminal_body()
+{
+	# Its own process group, led by the job's first process.
+	atf_check -s exit:0 -o inline:'own group\n' -e empty \
+	    vsh -m -c 'sleep 10 & g=$(ps -o pgid= -p $!); [ $g -eq $! ] && [ $g -ne $$ ] && echo own group; kill %1'
+	atf_check -s exit:0 -o inline:'own group\n' -e empty \
+	    vsh -c 'set -m; sleep 10 | sleep 11 & p=$(jobs -p); g=$(ps -o pgid= -p $!); [ $g -eq $p ] && [ $g -ne $$ ] && echo own group; kill %1'
+	# Stopped, listed, resumed in the background.
+	atf_check -s exit:0 -e empty -o inline:'[1] + Stopped                    sleep 10
+[1] sleep 10 &
+[1] + Running                    sleep 10
+' vsh -m -c "sleep 10 & kill -STOP \$!; $until_stopped; cat st; bg; jobs; kill %1"
+	# fg writes the command and waits for it; stopped again, it keeps its number.
+	atf_check -s exit:0 -e inline:'[1] + Stopped                    sh -c '\''kill -STOP $$; echo resumed; kill -STOP $$; exit 3'\''\n' \
+	    -o inline:'sh -c '\''kill -STOP $$; echo resumed; kill -STOP $$; exit 3'\''
+resumed
+st=147
+[1] + Stopped                    sh -c '\''kill -STOP $$; echo resumed; kill -STOP $$; exit 3'\''
+[2] - Running                    sleep 20
+sh -c '\''kill -STOP $$; echo resumed; kill -STOP $$; exit 3'\''
+st=3
+[2] + Running                    sleep 20
+' vsh -m -c "sh -c 'kill -STOP \$\$; echo resumed; kill -STOP \$\$; exit 3' & sleep 20 &
+	$until_stopped; fg %1; echo st=\$?; jobs; fg; echo st=\$?; jobs; kill %2"
+	# bg with several jobs; the current job is the last one resumed.
+	atf_check -s exit:0 -e empty -o inline:'[1] sleep 11 &
+[2] sleep 12 &
+[1] - Running                    sleep 11
+[2] + Running                    sleep 12
+' vsh -m -c "sleep 11 & a=\$!; sleep 12 & kill -STOP \$a \$!
+	until jobs >st; [ \$(grep -c Stopped st) = 2 ]; do sleep 0.01; done; bg %1 %2; jobs; kill %1 %2"
+	# The current job is the most recently stopped one, before later background jobs.
+	atf_check -s exit:0 -e empty -o inline:'[1] + Stopped                    sleep 11
+[2] - Running                    sleep 12
+' vsh -m -c "sleep 11 & kill -STOP \$!; $until_stopped; sleep 12 & jobs; kill %1 %2"
+}
+
+atf_test_case fg_bg_errors
+fg_bg_errors_head() { atf_set descr "fg and bg: no job control, no current job, unknown or ended jobs, usage"; }
+fg_bg_errors_body()
+{
+	atf_check -s exit:1 -o empty -e match:'fg: no job control$' vsh -c fg
+	atf_check -s exit:1 -o empty -e match:'bg: no job control$' vsh -c 'sleep 1 & bg'
+	atf_check -s exit:1 -o empty -e match:'fg: no job control$' vsh -m -c '(fg); exit $?'
+	atf_check -s exit:1 -o empty -e match:'fg: no current job$' vsh -m -c fg
+	atf_check -s exit:1 -o empty -e match:'bg: no current job$' vsh -m -c bg
+	atf_check -s exit:1 -o empty -e match:'fg: %3: no such job$' vsh -m -c 'fg %3'
+	atf_check -s exit:1 -o empty -e match:'bg: 1: no such job$' vsh -m -c 'sleep 1 & bg 1; s=$?; kill %1; exit $s'
+	atf_check -s exit:1 -o empty -e match:'fg: %sleep: ambiguous job spec$' \
+	    vsh -m -c 'sleep 1 & sleep 2 & fg %sleep; s=$?; kill %1 %2; exit $s'
+	atf_check -s exit:1 -o empty -e match:'fg: %1: job not created under job control$' \
+	    vsh -c 'sleep 1 & set -m; fg %1; s=$?; kill %1; exit $s'
+	atf_check -s exit:1 -o empty -e match:'bg: %\+: job has ended$' \
+	    vsh -m -c 'true & while kill -0 $! 2>/dev/null; do sleep 0.01; done; bg'
+	atf_check -s exit:2 -o empty -e match:'usage: fg' vsh -m -c 'fg -x'
+	atf_check -s exit:2 -o empty -e match:'usage: fg' vsh -m -c 'sleep 1 & fg %1 %1; s=$?; kill %1; exit $s'
+	# A job that has ended can still be brought to the foreground: its status.
+	atf_check -s exit:0 -o inline:'sh -c '\''exit 4'\''\nst=4\n' -e empty \
+	    vsh -m -c 'sh -c "exit 4" & while kill -0 $! 2>/dev/null; do sleep 0.01; done; fg; echo st=$?'
+}
+
+atf_test_case kill_list_status
+kill_list_status_head() { atf_set descr "kill -l names the signal an exit status above 128 stands for"; }
+kill_list_status_body()
+{
+	atf_check -s exit:0 -o inline:'INT\nKILL\nHUP\n' -e empty vsh -c 'kill -l 130 137 1'
+	atf_check -s exit:0 -o inline:'TERM\n' -e empty vsh -c 'sleep 5 & kill $!; wait $!; kill -l $?'
+}
+
 atf_init_test_cases()
 {
 	atf_add_test_case last_background
@@ -272,4 +347,7 @@ atf_init_test_cases()
 	atf_add_test_case background_stdin
 	atf_add_test_case background_signals
 	atf_add_test_case job_control_terminal
+	atf_add_test_case monitor_without_terminal
+	atf_add_test_case fg_bg_errors
+	atf_add_test_case kill_list_status
 }
