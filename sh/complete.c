@@ -12,7 +12,6 @@
 
 #include <dirent.h>
 #include <fcntl.h>
-#include <limits.h>
 #include <pwd.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -342,8 +341,7 @@ static void add_directory_entries(struct matches *m, const char *path, bool prog
 		if (!has_prefix(m, name) || !visible(m, name))
 			continue;
 		if (programs) {
-			if (strcmp(name, ".") != 0 && strcmp(name, "..") != 0 &&
-			    entry_is_program(dirfd(dir), entry))
+			if (entry_is_program(dirfd(dir), entry))
 				add_match(m, name, strlen(name), false);
 		} else {
 			add_match(m, name, strlen(name), entry_is_directory(dirfd(dir), entry));
@@ -557,113 +555,127 @@ static size_t variable_name_start(const char *line, size_t cursor, const struct 
 	return p;
 }
 
-void completion_find(const char *line, size_t cursor, struct completion *result)
+/* Decide what the word is, where the text to replace starts, and what matches must start with. */
+static enum kind choose_kind(const char *line, size_t cursor, struct word_scan *w,
+    struct matches *m, struct completion *result, bool *braced)
 {
-	struct word_scan w = { .text = STRBUF_INIT, .command = STRBUF_INIT };
-	struct matches m = { 0 };
-	struct strbuf out = STRBUF_INIT;
+	const char *text = strbuf_str(&w->text);
+	size_t name_start = variable_name_start(line, cursor, w);
 	enum kind kind;
-	const char *text;
-	size_t name_start;
-	bool braced = false, unique;
 
-	memset(result, 0, sizeof *result);
-	scan_line(line, cursor, &w);
-	text = strbuf_str(&w.text);
-
-	name_start = variable_name_start(line, cursor, &w);
 	if (name_start != NONE) {
-		kind = COMPLETE_VARIABLES;
-		braced = line[w.dollar + 1] == '{' && name_start > w.dollar + 1;
-		result->word_start = w.dollar;
-		m.prefix = line + name_start;
-		m.prefix_length = cursor - name_start;
-	} else {
-		if (text[0] == '%' && !w.command_position && is_job_builtin(strbuf_str(&w.command)))
-			kind = COMPLETE_JOBS;
-		else if (w.tilde && strchr(text, '/') == NULL)
-			kind = COMPLETE_USERS;
-		else if (w.command_position && !w.redirect_target && !w.assignment &&
-		    strchr(text, '/') == NULL)
-			kind = COMPLETE_COMMANDS;
-		else
-			kind = COMPLETE_FILES;
-		if (kind == COMPLETE_FILES) {
-			result->word_start = w.base_raw;
-			m.prefix = text + w.base_text;
-		} else {
-			/* Whole-word completions start afresh, without the user's quotes. */
-			result->word_start = w.start;
-			w.base_quote = 0;
-			m.prefix = text;
-		}
-		m.prefix_length = strlen(m.prefix);
+		*braced = name_start > w->dollar + 1;
+		result->word_start = w->dollar;
+		m->prefix = line + name_start;
+		m->prefix_length = cursor - name_start;
+		return COMPLETE_VARIABLES;
 	}
+	if (text[0] == '%' && !w->command_position && is_job_builtin(strbuf_str(&w->command)))
+		kind = COMPLETE_JOBS;
+	else if (w->tilde && strchr(text, '/') == NULL)
+		kind = COMPLETE_USERS;
+	else if (w->command_position && !w->redirect_target && !w->assignment &&
+	    strchr(text, '/') == NULL)
+		kind = COMPLETE_COMMANDS;
+	else
+		kind = COMPLETE_FILES;
+	if (kind == COMPLETE_FILES) {
+		result->word_start = w->base_raw;
+		m->prefix = text + w->base_text;
+	} else {
+		/* Whole-word completions start afresh, without the user's quotes. */
+		result->word_start = w->start;
+		w->base_quote = 0;
+		m->prefix = text;
+	}
+	m->prefix_length = strlen(m->prefix);
+	return kind;
+}
 
+static void collect(enum kind kind, struct word_scan *w, struct matches *m)
+{
 	switch (kind) {
 	case COMPLETE_FILES: {
-		char *dir = xstrndup(text + w.value_text, w.base_text - w.value_text);
+		const char *text = strbuf_str(&w->text);
+		char *dir = xstrndup(text + w->value_text, w->base_text - w->value_text);
 
-		add_files(&m, dir, w.tilde);
+		add_files(m, dir, w->tilde);
 		free(dir);
 		break;
 	}
 	case COMPLETE_COMMANDS:
-		add_commands(&m);
+		add_commands(m);
 		break;
 	case COMPLETE_VARIABLES:
-		add_variables(&m);
+		add_variables(m);
 		break;
 	case COMPLETE_JOBS:
-		jobs_each(add_job, &m);
+		jobs_each(add_job, m);
 		break;
 	case COMPLETE_USERS:
-		add_users(&m);
+		add_users(m);
 		break;
 	}
-	if (m.count == 0)
-		goto done;
-	sort_matches(&m);
-	unique = m.count == 1;
+}
 
-	size_t common = common_prefix(&m);
-	const char *best = m.items[0].name;
+/* What replaces line[word_start, cursor): the common prefix, quoted, and a suffix for a lone match. */
+static char *replacement(const char *line, size_t cursor, size_t word_start, enum kind kind,
+    const struct word_scan *w, const struct matches *m, bool braced)
+{
+	struct strbuf out = STRBUF_INIT;
+	size_t common = common_prefix(m), skip = 0;
+	const char *best = m->items[0].name;
+	bool unique = m->count == 1;
 
-	if (!unique && common == m.prefix_length) {
+	if (!unique && common == m->prefix_length) {
 		/* Nothing to add: leave the word as typed, so that a second Tab lists. */
-		strbuf_append(&out, line + result->word_start, cursor - result->word_start);
+		strbuf_append(&out, line + word_start, cursor - word_start);
 	} else if (kind == COMPLETE_VARIABLES) {
 		strbuf_append_str(&out, braced ? "${" : "$");
 		strbuf_append(&out, best, common);
 		if (unique && braced)
 			strbuf_append_char(&out, '}');
-		if (unique && w.quote == 0)
+		if (unique && w->quote == 0)
 			strbuf_append_char(&out, ' ');
 	} else {
-		size_t skip = 0;
-
 		if (kind == COMPLETE_USERS) {
 			strbuf_append_char(&out, '~');
 			skip = 1;
-		} else if (w.base_quote != w.quote) {
-			if (w.base_quote != 0)
-				strbuf_append_char(&out, w.base_quote);	/* close */
-			if (w.quote != 0)
-				strbuf_append_char(&out, w.quote);	/* reopen as the user did */
+		} else if (w->base_quote != w->quote) {
+			if (w->base_quote != 0)
+				strbuf_append_char(&out, w->base_quote);	/* close */
+			if (w->quote != 0)
+				strbuf_append_char(&out, w->quote);	/* reopen as the user did */
 		}
-		append_quoted(&out, best + skip, common - skip, w.quote,
-		    skip == 0 && w.base_text == w.value_text);
+		append_quoted(&out, best + skip, common - skip, w->quote,
+		    skip == 0 && w->base_text == w->value_text);
 		if (unique) {
-			if (w.quote != 0 && !m.items[0].directory)
-				strbuf_append_char(&out, w.quote);
-			strbuf_append_char(&out, m.items[0].directory ? '/' : ' ');
+			if (w->quote != 0 && !m->items[0].directory)
+				strbuf_append_char(&out, w->quote);
+			strbuf_append_char(&out, m->items[0].directory ? '/' : ' ');
 		}
 	}
-	result->replacement = strbuf_release(&out);
+	return strbuf_release(&out);
+}
 
-	/* The list as the user reads it. */
-	result->matches = xmalloc(m.count * sizeof *result->matches);
-	result->count = m.count;
+void completion_find(const char *line, size_t cursor, struct completion *result)
+{
+	struct word_scan w = { .text = STRBUF_INIT, .command = STRBUF_INIT };
+	struct matches m = { 0 };
+	enum kind kind;
+	bool braced = false;
+
+	memset(result, 0, sizeof *result);
+	scan_line(line, cursor, &w);
+	kind = choose_kind(line, cursor, &w, &m, result, &braced);
+	collect(kind, &w, &m);
+	if (m.count > 0) {
+		sort_matches(&m);
+		result->replacement = replacement(line, cursor, result->word_start, kind, &w, &m, braced);
+		/* The list as the user reads it. */
+		result->matches = xmalloc(m.count * sizeof *result->matches);
+		result->count = m.count;
+	}
 	for (size_t i = 0; i < m.count; i++) {
 		struct strbuf shown = STRBUF_INIT;
 
@@ -675,9 +687,7 @@ void completion_find(const char *line, size_t cursor, struct completion *result)
 		result->matches[i] = strbuf_release(&shown);
 		free(m.items[i].name);
 	}
-done:
 	free(m.items);
-	strbuf_free(&out);
 	strbuf_free(&w.text);
 	strbuf_free(&w.command);
 }
