@@ -245,7 +245,6 @@ eof_stopped_jobs_body()
 	wait_stat p '\+'
 	tmux_keys C-z
 	tmux_wait_for 'Stopped +sh -c'
-	atf_expect_fail "input.c keeps a terminal's end of file: the shell reads no more after the warning"
 	tmux_keys C-d
 	tmux_wait_for 'There are stopped jobs\.$'
 	tmux_keys 'echo alive-$((4+4))' Enter
