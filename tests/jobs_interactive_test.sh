@@ -245,16 +245,20 @@ eof_stopped_jobs_body()
 	wait_stat p '\+'
 	tmux_keys C-z
 	tmux_wait_for 'Stopped +sh -c'
+	# Remove once input.c reads a terminal again after an end of file the
+	# shell refused (with "if (in->kind == INPUT_TERMINAL) in->at_end = false;"
+	# in input_fill_line, this case passes).
 	atf_expect_fail "input.c keeps a terminal's end of file: the shell reads no more after the warning"
 	tmux_keys C-d
 	tmux_wait_for 'There are stopped jobs\.$'
 	tmux_keys 'echo alive-$((4+4))' Enter
-	tmux_wait_for '^alive-8$|^vsh-exited-'
-	tmux_never_shown '^vsh-exited-' "the shell left at the first Ctrl-D"
+	tmux_wait_for '^alive-8$|vsh-exited-'
+	tmux_never_shown 'vsh-exited-' "the shell left at the first Ctrl-D"
 	tmux_keys C-d
 	tmux_wait_for 'There are stopped jobs\.$'
 	tmux_keys C-d
-	tmux_wait_for '^vsh-exited-0$'
+	# No newline after ^D: the marker follows the prompt.
+	tmux_wait_for 'vsh-exited-0$'
 	wait_gone p
 }
 eof_stopped_jobs_cleanup()
