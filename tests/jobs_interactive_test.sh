@@ -248,12 +248,13 @@ eof_stopped_jobs_body()
 	tmux_keys C-d
 	tmux_wait_for 'There are stopped jobs\.$'
 	tmux_keys 'echo alive-$((4+4))' Enter
-	tmux_wait_for '^alive-8$|^vsh-exited-'
-	tmux_never_shown '^vsh-exited-' "the shell left at the first Ctrl-D"
+	tmux_wait_for '^alive-8$|vsh-exited-'
+	tmux_never_shown 'vsh-exited-' "the shell left at the first Ctrl-D"
 	tmux_keys C-d
 	tmux_wait_for 'There are stopped jobs\.$'
 	tmux_keys C-d
-	tmux_wait_for '^vsh-exited-0$'
+	# No newline after ^D: the marker follows the prompt.
+	tmux_wait_for 'vsh-exited-0$'
 	wait_gone p
 }
 eof_stopped_jobs_cleanup()
