@@ -2023,14 +2023,20 @@ static void parser_reset(struct parser *p)
 	strbuf_reset(&p->record);
 }
 
-void parser_destroy(struct parser *p)
+/* Free what the parser holds, but not the parser itself. */
+static void parser_release(struct parser *p)
 {
-	if (p == NULL)
-		return;
 	parser_reset(p);
 	strbuf_free(&p->record);
 	while (p->spare_count > 0)
 		strbuf_free(&p->spare[--p->spare_count]);
+}
+
+void parser_destroy(struct parser *p)
+{
+	if (p == NULL)
+		return;
+	parser_release(p);
 	free(p);
 }
 
@@ -2106,9 +2112,7 @@ struct word *parse_expandable_text(const char *text, struct arena *arena)
 	push_source(&p, xstrdup(text), strlen(text), NULL, true);
 	if (setjmp(h.jump) != 0) {
 		handler_pop(&h);
-		parser_reset(parser);
-		while (parser->spare_count > 0)
-			strbuf_free(&parser->spare[--parser->spare_count]);
+		parser_release(parser);
 		input_close(parser->in);
 		raise_exception(exception_raised);
 	}
@@ -2117,9 +2121,7 @@ struct word *parse_expandable_text(const char *text, struct arena *arena)
 	read_word_into(&p, &b, MODE_HEREDOC);
 	w = builder_finish(&b);
 	handler_pop(&h);
-	parser_reset(&p);
-	while (p.spare_count > 0)
-		strbuf_free(&p.spare[--p.spare_count]);
+	parser_release(&p);
 	input_close(p.in);
 	return w;
 }
