@@ -15,7 +15,7 @@ start_vsh()
 wait_last_line()
 {
 	tries=0
-	while [ "$tries" -lt 100 ]; do
+	while [ "$tries" -lt 300 ]; do
 		tmux_screen | tail -n 1 | grep -Eq -- "$1" && return 0
 		sleep 0.1
 		tries=$((tries + 1))

@@ -25,7 +25,7 @@ job_cmd()
 wait_stat()
 {
 	tries=0
-	while [ "$tries" -lt 100 ]; do
+	while [ "$tries" -lt 300 ]; do
 		if [ -s "$1" ] && ps -o stat= -p "$(cat "$1")" | grep -Eq -- "$2"; then
 			return 0
 		fi
@@ -42,7 +42,7 @@ wait_stat()
 wait_gone()
 {
 	tries=0
-	while [ "$tries" -lt 100 ]; do
+	while [ "$tries" -lt 300 ]; do
 		state=$(ps -o stat= -p "$(cat "$1")")
 		case $state in
 		''|Z*) return 0 ;;
