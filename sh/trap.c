@@ -202,11 +202,12 @@ static enum disposition wanted_disposition(int sig)
 	if (trap_action[sig] != NULL)
 		return trap_action[sig][0] == '\0' ? DISPOSITION_IGNORED : DISPOSITION_CAUGHT;
 	/*
-	 * The shell's own catching gives way to an ignore inherited on entry
-	 * (a shell started under nohup keeps ignoring SIGHUP), except for
-	 * SIGINT, which an interactive shell must catch (sh ASYNCHRONOUS EVENTS).
+	 * The interactive shell catches SIGHUP to hang up its jobs before it
+	 * dies of it: a stand-in for the default action, so it gives way to an
+	 * ignore inherited on entry (nohup).  Its other catches (SIGINT, and
+	 * SIGWINCH, SIGCHLD for the line editor) do not.
 	 */
-	if (own_catch[sig] && (sig == SIGINT || !inherited_ignore(sig)))
+	if (own_catch[sig] && (sig != SIGHUP || !inherited_ignore(sig)))
 		return DISPOSITION_CAUGHT;
 	if (own_ignore[sig] || inherited_ignore(sig))
 		return DISPOSITION_IGNORED;
@@ -242,7 +243,7 @@ void signals_init(void)
 		own_ignore[SIGTERM] = true;
 		own_ignore[SIGQUIT] = true;
 		/* SIGHUP: hang up the jobs first (trap_run_pending), unless ignored (nohup). */
-		own_catch[SIGHUP] = !ignored_on_entry(SIGHUP);
+		own_catch[SIGHUP] = true;
 		update_signal(SIGHUP);
 		update_signal(SIGINT);
 		update_signal(SIGTERM);

@@ -20,10 +20,6 @@ SIGNALS='HUP INT QUIT USR1 TERM TSTP TTIN TTOU'
 SENT='HUP INT QUIT USR1 TERM'	# not the stop signals: a stopped shell would hang the table
 CONTEXTS='main sub async asyncprog comsub comsubprog subcatch asyncreset'
 TRAPS='none cmd ign dfl clr'
-# The interactive shell catches SIGHUP to hang up its jobs (the job-control
-# part of issue 10): turn this on with it.  Until then it leaves SIGHUP as
-# it inherited it.
-INTERACTIVE_CATCHES_HUP=false
 
 # --- the rules ---------------------------------------------------------
 
@@ -60,7 +56,8 @@ expected_dispositions()
 		if $ed_interactive; then
 			case $ed_sig in
 			INT) ed_shell=C ;;
-			HUP) $INTERACTIVE_CATCHES_HUP && [ $ed_inherited = D ] && ed_shell=C ;;
+			# to hang up its jobs, unless it was started under nohup
+			HUP) [ $ed_inherited = D ] && ed_shell=C ;;
 			QUIT|TERM) ed_shell=I ;;
 			TSTP|TTIN|TTOU) [ "$ed_mode" = im ] && ed_shell=I ;;
 			esac
