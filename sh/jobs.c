@@ -87,7 +87,7 @@ static int forgotten_next;
 
 /* --- job control --- */
 
-/* "set -m" given at invocation takes effect here, at the first job or fg/bg. */
+/* "set -m" given to a non-interactive shell takes effect here, at the first job or fg/bg. */
 static void follow_monitor_option(void)
 {
 	if (!shell.is_subshell && option_on(OPT_MONITOR) != control_on)

@@ -150,21 +150,6 @@ static struct input *open_script(const char *path)
 	return input_from_fd(fd, path);
 }
 
-/*
- * An interactive shell with a controlling terminal starts job control at
- * once: SIGTSTP at the first prompt must not stop it.  Without a terminal
- * it waits for the first job, which says that there is none.
- */
-static void start_job_control(void)
-{
-	int tty = open("/dev/tty", O_RDWR | O_CLOEXEC);
-
-	if (tty < 0)
-		return;
-	close(tty);
-	job_control_set(true);
-}
-
 /* The main input lives as long as the shell (static, so leak checkers see it in use). */
 static struct input *in;
 
@@ -215,8 +200,12 @@ int main(int argc, char **argv)
 		in = input_from_fd(0, "stdin");
 	}
 	signals_init();
+	/*
+	 * An interactive shell starts job control at once, not with the first
+	 * job: SIGTSTP at the first prompt must not stop it.
+	 */
 	if (shell.interactive && options[OPT_MONITOR])
-		start_job_control();
+		job_control_set(true);
 
 	run_startup_files(login);
 	/* After the start-up files, which may set HISTFILE and HISTSIZE. */
