@@ -87,7 +87,7 @@ static int forgotten_next;
 
 /* --- job control --- */
 
-/* "set -m" given at invocation takes effect here, at the first job or fg/bg. */
+/* "set -m" given to a non-interactive shell takes effect here, at the first job or fg/bg. */
 static void follow_monitor_option(void)
 {
 	if (!shell.is_subshell && option_on(OPT_MONITOR) != control_on)
@@ -103,6 +103,22 @@ bool job_control_active(void)
 int jobs_terminal(void)
 {
 	return control_on ? terminal : -1;
+}
+
+/*
+ * Make group the terminal's foreground.  SIGTTOU is blocked across the
+ * call: a shell in the background that catches SIGTTOU (a trap) would get
+ * the signal instead of the terminal.
+ */
+static void give_terminal(pid_t group)
+{
+	sigset_t ttou, old;
+
+	sigemptyset(&ttou);
+	sigaddset(&ttou, SIGTTOU);
+	sigprocmask(SIG_BLOCK, &ttou, &old);
+	tcsetpgrp(terminal, group);
+	sigprocmask(SIG_SETMASK, &old, NULL);
 }
 
 /*
@@ -146,7 +162,7 @@ static void take_terminal(void)
 	shell_group = getpid();
 	if (original_group != shell_group)
 		setpgid(0, shell_group);
-	tcsetpgrp(terminal, shell_group);
+	give_terminal(shell_group);
 	have_shell_modes = tcgetattr(terminal, &shell_modes) == 0;
 }
 
@@ -159,7 +175,7 @@ void job_control_set(bool on)
 		if (terminal >= 0) {
 			if (original_group > 0 && original_group != shell_group) {
 				setpgid(0, original_group);
-				tcsetpgrp(terminal, original_group);
+				give_terminal(original_group);
 			}
 			close(terminal);
 			terminal = -1;
@@ -737,7 +753,7 @@ static void take_terminal_back(struct job *job, bool stopped_or_killed)
 {
 	if (!job->controlled || terminal < 0)
 		return;
-	tcsetpgrp(terminal, shell_group);
+	give_terminal(shell_group);
 	if (job_stopped(job))
 		job->have_modes = tcgetattr(terminal, &job->modes) == 0;
 	if (have_shell_modes && (stopped_or_killed || terminal_left_raw()))
@@ -864,7 +880,7 @@ int job_run_in_foreground(struct job *job)
 		have_shell_modes = tcgetattr(terminal, &shell_modes) == 0;
 		if (job->have_modes)
 			tcsetattr(terminal, TCSADRAIN, &job->modes);
-		tcsetpgrp(terminal, job->process_group);
+		give_terminal(job->process_group);
 	}
 	if (!job_done(job))
 		continue_job(job);

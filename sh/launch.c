@@ -383,8 +383,8 @@ pid_t launch_subshell(struct job *job)
 		traps_reset_for_subshell();
 		jobs_forget_all();
 		if (async_without_job_control) {
-			signal_ignore_as_on_entry(SIGINT);
-			signal_ignore_as_on_entry(SIGQUIT);
+			signal_ignore_in_async(SIGINT);
+			signal_ignore_in_async(SIGQUIT);
 		}
 		if (null_stdin) {
 			int null = open("/dev/null", O_RDONLY);

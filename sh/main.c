@@ -19,6 +19,7 @@
 #include "exec.h"
 #include "history.h"
 #include "input.h"
+#include "jobs.h"
 #include "memory.h"
 #include "options.h"
 #include "output.h"
@@ -199,6 +200,12 @@ int main(int argc, char **argv)
 		in = input_from_fd(0, "stdin");
 	}
 	signals_init();
+	/*
+	 * An interactive shell starts job control at once, not with the first
+	 * job: SIGTSTP at the first prompt must not stop it.
+	 */
+	if (shell.interactive && options[OPT_MONITOR])
+		job_control_set(true);
 
 	run_startup_files(login);
 	/* After the start-up files, which may set HISTFILE and HISTSIZE. */

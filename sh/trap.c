@@ -42,12 +42,23 @@ static char **inherited_actions;
 enum disposition { DISPOSITION_DEFAULT, DISPOSITION_CAUGHT, DISPOSITION_IGNORED };
 enum entry_state { ENTRY_UNKNOWN, ENTRY_DEFAULT, ENTRY_IGNORED };
 
-/* What is installed now; valid only where known[] is set. */
+/* What is installed now; valid only where entry[] is known. */
 static unsigned char installed[NSIG];
+/*
+ * The disposition on entry.  An interactive shell may catch or reset a
+ * signal ignored on entry (XCU trap); once it has, the signal is treated
+ * as if it had not been ignored: "trap - SIG" then means the default.
+ */
 static unsigned char entry[NSIG];
-/* Dispositions the shell wants for its own sake. */
+/* Dispositions the shell wants for its own sake; programs get the default. */
 static bool own_catch[NSIG];
 static bool own_ignore[NSIG];
+/*
+ * An asynchronous list without job control ignores SIGINT and SIGQUIT
+ * (XCU 2.11), and so do the programs it runs; unlike a signal ignored on
+ * entry, a trap in the list may still catch or reset them.
+ */
+static bool async_ignore[NSIG];
 
 static bool running_traps;
 static bool exit_trap_done;
@@ -180,13 +191,25 @@ static bool ignored_on_entry(int sig)
 	return entry[sig] == ENTRY_IGNORED;
 }
 
+/* Ignored without a trap saying so, and passed on to programs as ignored. */
+static bool inherited_ignore(int sig)
+{
+	return ignored_on_entry(sig) || async_ignore[sig];
+}
+
 static enum disposition wanted_disposition(int sig)
 {
 	if (trap_action[sig] != NULL)
 		return trap_action[sig][0] == '\0' ? DISPOSITION_IGNORED : DISPOSITION_CAUGHT;
-	if (own_catch[sig])
+	/*
+	 * The interactive shell catches SIGHUP to hang up its jobs before it
+	 * dies of it: a stand-in for the default action, so it gives way to an
+	 * ignore inherited on entry (nohup).  Its other catches (SIGINT, and
+	 * SIGWINCH, SIGCHLD for the line editor) do not.
+	 */
+	if (own_catch[sig] && (sig != SIGHUP || !inherited_ignore(sig)))
 		return DISPOSITION_CAUGHT;
-	if (own_ignore[sig] || ignored_on_entry(sig))
+	if (own_ignore[sig] || inherited_ignore(sig))
 		return DISPOSITION_IGNORED;
 	return DISPOSITION_DEFAULT;
 }
@@ -220,7 +243,7 @@ void signals_init(void)
 		own_ignore[SIGTERM] = true;
 		own_ignore[SIGQUIT] = true;
 		/* SIGHUP: hang up the jobs first (trap_run_pending), unless ignored (nohup). */
-		own_catch[SIGHUP] = !ignored_on_entry(SIGHUP);
+		own_catch[SIGHUP] = true;
 		update_signal(SIGHUP);
 		update_signal(SIGINT);
 		update_signal(SIGTERM);
@@ -249,7 +272,7 @@ void signal_plan_make(struct signal_plan *plan, bool async_without_job_control)
 		if (trap_action[sig] != NULL)
 			ignore = trap_action[sig][0] == '\0';
 		else
-			ignore = entry[sig] == ENTRY_IGNORED;
+			ignore = inherited_ignore(sig);
 		if (async_without_job_control && (sig == SIGINT || sig == SIGQUIT))
 			continue;	/* added below */
 		/*
@@ -271,10 +294,10 @@ void signal_plan_make(struct signal_plan *plan, bool async_without_job_control)
 	}
 }
 
-void signal_ignore_as_on_entry(int sig)
+void signal_ignore_in_async(int sig)
 {
 	ignored_on_entry(sig);
-	entry[sig] = ENTRY_IGNORED;
+	async_ignore[sig] = true;
 	free(trap_action[sig]);
 	trap_action[sig] = NULL;
 	own_catch[sig] = false;
@@ -342,13 +365,13 @@ bool signal_is_ignored(int sig)
 {
 	if (trap_action[sig] != NULL)
 		return trap_action[sig][0] == '\0';
-	return ignored_on_entry(sig);
+	return inherited_ignore(sig);
 }
 
 bool signal_catch_sigint_for_wait(bool on)
 {
 	if (on) {
-		if (own_catch[SIGINT] || trap_action[SIGINT] != NULL || ignored_on_entry(SIGINT))
+		if (own_catch[SIGINT] || trap_action[SIGINT] != NULL || inherited_ignore(SIGINT))
 			return false;
 		own_catch[SIGINT] = true;
 	} else {
@@ -525,9 +548,15 @@ int trap_set(int sig, const char *action)
 	if (sig < 0 || sig >= NSIG)
 		return -1;
 	forget_inherited();
-	/* XCU 2.11: a non-interactive shell may not change signals ignored on entry. */
-	if (sig > 0 && !shell.interactive && ignored_on_entry(sig))
-		return 0;
+	if (sig > 0 && ignored_on_entry(sig)) {
+		/* XCU trap: a non-interactive shell may not change signals ignored on entry. */
+		if (!shell.interactive)
+			return 0;
+		/* An interactive one takes the signal over for good (see entry[]). */
+		entry[sig] = ENTRY_DEFAULT;
+	}
+	if (sig > 0)
+		async_ignore[sig] = false;
 	free(trap_action[sig]);
 	trap_action[sig] = action != NULL ? xstrdup(action) : NULL;
 	if (sig > 0)

@@ -93,8 +93,11 @@ int trap_set(int sig, const char *action);
 /* The action to list for sig (in an untouched subshell: the parent's), or NULL. */
 const char *trap_get(int sig);
 
-/* Treat sig as ignored on entry (an asynchronous subshell without job control: SIGINT, SIGQUIT). */
-void signal_ignore_as_on_entry(int sig);
+/*
+ * An asynchronous subshell without job control ignores sig (SIGINT,
+ * SIGQUIT), it and its programs, until a trap in it says otherwise.
+ */
+void signal_ignore_in_async(int sig);
 
 /* Under job control the shell ignores SIGTSTP, SIGTTIN, SIGTTOU for itself. */
 void signals_job_control(bool on);
