@@ -49,6 +49,7 @@ struct job {
 	bool null_stdin;	/* first process reads /dev/null (async, no job control) */
 	bool changed;		/* state changed since last reported */
 	bool abandoned;
+	bool catching_sigint;	/* the shell catches SIGINT until the job is waited for */
 	bool have_modes;
 	struct termios modes;	/* terminal modes when it stopped */
 	unsigned long recency;	/* last started, stopped or resumed with bg: for %+ and %- */
@@ -203,6 +204,14 @@ struct job *job_create(bool background, const char *text)
 	job->text = text != NULL ? xstrdup(text) : NULL;
 	if (control_on && !background && terminal >= 0)
 		have_shell_modes = tcgetattr(terminal, &shell_modes) == 0;
+	/*
+	 * A script stops when it and its foreground job got SIGINT from the
+	 * terminal, but not when the job handled the signal (as bash and dash).
+	 * The shell catches SIGINT for that before the job starts: a job may
+	 * send it to the whole group at once (children get the default back).
+	 */
+	if (!background && !control_on && (!shell.interactive || shell.is_subshell))
+		job->catching_sigint = signal_catch_sigint_for_wait(true);
 	return job;
 }
 
@@ -258,6 +267,8 @@ bool job_wants_null_stdin(const struct job *job)
 
 static void job_free(struct job *job)
 {
+	if (job->catching_sigint)
+		signal_catch_sigint_for_wait(false);
 	free(job->processes);
 	free(job->text);
 	free(job);
@@ -779,19 +790,13 @@ static void hang_up_if_asked(struct job *job)
 int job_wait(struct job *job)
 {
 	bool interactive = shell.interactive && !shell.is_subshell;
-	bool catching_sigint = false;
+	bool catching_sigint = job->catching_sigint;
 	int status;
 
 	if (job->background) {
 		job_started_background(job);
 		return 0;
 	}
-	/*
-	 * A script stops when it and its foreground job got SIGINT from the
-	 * terminal, but not when the job handled the signal (as bash and dash).
-	 */
-	if (!interactive && !job->controlled)
-		catching_sigint = signal_catch_sigint_for_wait(true);
 	foreground = job;
 	while (!job_done(job) && !job_stopped(job)) {
 		if (wait_one(true) >= 0)
@@ -807,8 +812,10 @@ int job_wait(struct job *job)
 			hang_up_if_asked(job);
 	}
 	foreground = NULL;
-	if (catching_sigint)
+	if (catching_sigint) {
 		signal_catch_sigint_for_wait(false);
+		job->catching_sigint = false;
+	}
 	take_terminal_back(job, job_stopped(job) || died_of(job, SIGINT) ||
 	    (job->count > 0 && WIFSIGNALED(job->processes[job->count - 1].status)));
 	status = job_status(job);
