@@ -256,6 +256,14 @@ void signals_job_control(bool on)
 	static const int stops[] = { SIGTSTP, SIGTTIN, SIGTTOU };
 
 	for (size_t i = 0; i < sizeof stops / sizeof stops[0]; i++) {
+		/*
+		 * An interactive shell's jobs must be stoppable: ignored on
+		 * entry or not (some terminal programs start shells that way),
+		 * the stop signals are the shell's to manage, and the programs
+		 * it runs get the default (as in dash and bash).
+		 */
+		if (on && shell.interactive && ignored_on_entry(stops[i]))
+			entry[stops[i]] = ENTRY_DEFAULT;
 		own_ignore[stops[i]] = on;
 		update_signal(stops[i]);
 	}

@@ -119,7 +119,10 @@ snapshot() {
 	while IFS= read -r line; do
 		case $line in SigBlk:*|SigIgn:*|SigCgt:*) echo "$line" ;; esac
 	done </proc/$$/status
-	ls /proc/$$/fd | sort -n | tr "\n" " "; echo
+	# One program alone, so that the shell is not building a pipeline
+	# (with pipes of its own open) while the list is made.
+	ls /proc/$$/fd >fds
+	sort -n fds | tr "\n" " "; echo
 	pwd; umask; echo "x=$x"; trap
 }
 cd sub; umask 027; x=keep; trap 'echo usr2' USR2; trap '' HUP

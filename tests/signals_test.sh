@@ -37,6 +37,8 @@ expected_dispositions()
 	ed_settable=true
 	if $ed_interactive; then
 		[ "$ed_trap" != none ] && ed_entry=def
+		# With job control the stop signals are the shell's to manage.
+		case $ed_mode.$ed_sig in im.TSTP|im.TTIN|im.TTOU) ed_entry=def ;; esac
 	elif [ "$ed_entry" = ign ]; then
 		ed_user=none ed_settable=false
 	fi
