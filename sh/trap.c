@@ -12,6 +12,7 @@
  * launch path asks for the child's plan from this (signal_plan_make):
  * what the shell did for itself is undone, what the user asked for stays.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -123,6 +124,15 @@ const char *signal_name(int sig)
 
 int signal_number(const char *name)
 {
+	char upper[32];
+	size_t length = strlen(name);
+
+	/* Names are case-independent: "int", "sigterm" and "Hup" are all valid. */
+	if (length < sizeof upper) {
+		for (size_t i = 0; i <= length; i++)
+			upper[i] = (char)toupper((unsigned char)name[i]);
+		name = upper;
+	}
 	if (name[0] >= '0' && name[0] <= '9') {
 		char *end;
 		long n;
