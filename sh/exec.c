@@ -57,9 +57,9 @@ static unsigned long commands_run;
 /* The deepest function nesting allowed; the stack check below usually comes first. */
 #define FUNCTION_DEPTH_MAX 10000
 
-static void scope_push(void)
+static void scope_push(bool function)
 {
-	var_scope_push();
+	var_scope_push(function);
 	scope_depth++;
 }
 
@@ -581,7 +581,7 @@ static char **expand_assignments(struct node *n, bool command, int *count)
 	assignments = arena_alloc(&scratch, (size_t)*count * sizeof *assignments);
 	lend = command && *count > 1;
 	if (lend)
-		scope_push();
+		scope_push(false);
 	for (w = n->u.simple.assignments; w != NULL; w = w->next) {
 		if (!command && n->redirections == NULL && !option_on(OPT_XTRACE) &&
 		    append_assignment(w)) {
@@ -742,7 +742,7 @@ static int exec_simple(struct node *n, int flags, struct job *job)
 	}
 
 	if (assignment_count > 0) {
-		scope_push();
+		scope_push(false);
 		for (int i = 0; i < assignment_count; i++) {
 			size_t len = assignment_name_length(assignments[i]);
 
@@ -824,7 +824,7 @@ static int exec_function(struct function *f, int argc, char **argv, int flags)
 	state.scope_depth = scope_depth;
 	/* break/continue do not reach the caller's loops (as in dash). */
 	loop_depth = 0;
-	scope_push();
+	scope_push(true);
 	f->references++;
 	function_depth++;
 	if (setjmp(h.jump) == 0) {
