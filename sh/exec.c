@@ -523,6 +523,14 @@ static int run_program(const char *path, char **argv, int argc, char **envp, str
 
 static int exec_function(struct function *f, int argc, char **argv, int flags);
 
+/* argv[i] is "exec" with no command after it ("exec", "exec --"). */
+static bool exec_without_command(int i, int argc, char **argv)
+{
+	if (strcmp(argv[i], "exec") != 0)
+		return false;
+	return i == argc - 1 || (i == argc - 2 && strcmp(argv[i + 1], "--") == 0);
+}
+
 /* "command exec" or "command -p exec" with nothing else: exec's redirection-only form. */
 static bool is_command_exec(const struct builtin *b, int argc, char **argv)
 {
@@ -535,7 +543,7 @@ static bool is_command_exec(const struct builtin *b, int argc, char **argv)
 		if (strcmp(argv[i - 1], "--") == 0)
 			break;
 	}
-	return i == argc - 1 && strcmp(argv[i], "exec") == 0;
+	return i < argc && exec_without_command(i, argc, argv);
 }
 
 /*
@@ -663,7 +671,7 @@ static int exec_simple(struct node *n, int flags, struct job *job)
 	command_lookup(name, 0, &target);
 	/* "exec >file" and "command exec >file": the redirections stay. */
 	permanent = (target.kind == COMMAND_SPECIAL_BUILTIN || target.kind == COMMAND_BUILTIN) &&
-	    ((target.builtin->function == builtin_exec && argc == 1) ||
+	    ((target.builtin->function == builtin_exec && exec_without_command(0, argc, argv)) ||
 	    is_command_exec(target.builtin, argc, argv));
 	/*
 	 * XCU 2.9.1: the redirections are performed before the assignments
