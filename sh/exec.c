@@ -313,10 +313,9 @@ static void trace_prefix(void)
 	struct input *in;
 	struct parser *p;
 
-	if (ps4 == NULL) {
-		out_str(out2, "+ ");
+	/* Unset, PS4 expands to nothing like any parameter: no prefix (as in every peer). */
+	if (ps4 == NULL)
 		return;
-	}
 	if (strpbrk(ps4, "$`\\") == NULL) {
 		out_str(out2, ps4);
 		return;

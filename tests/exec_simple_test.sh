@@ -93,6 +93,8 @@ xtrace_body()
 	atf_check -e inline:'+ x=2\n' vsh -c 'set -x; x=2'
 	atf_check -o inline:'t\n' -e inline:'[7] echo t\n' vsh -c 'x=7; PS4="[\$x] "; set -x; echo t'
 	atf_check -o inline:'t\n' -e inline:'> echo t\n' vsh -c 'PS4="> "; set -x; echo t'
+	# Unset, PS4 is empty like any parameter: no prefix.
+	atf_check -o inline:'t\n' -e inline:'+ unset PS4\necho t\n' vsh -c 'set -x; unset PS4; echo t'
 	atf_check -o empty -e inline:'+ set +x\n' vsh -c 'set -x; set +x; echo >/dev/null'
 }
 
