@@ -405,7 +405,11 @@ static void run_action(const char *action, const char *what)
 	int saved_status = shell.last_status;
 	char *copy = xstrdup(action);	/* the action may replace its own trap */
 	struct handler h;
+	bool was_in_trap = shell.in_trap;
+	int was_trap_status = shell.trap_status;
 
+	shell.in_trap = true;
+	shell.trap_status = saved_status;
 	if (setjmp(h.jump) == 0) {
 		handler_push(&h);
 		run_text(copy, what);
@@ -414,9 +418,13 @@ static void run_action(const char *action, const char *what)
 		handler_pop(&h);
 		free(copy);
 		running_traps = false;
+		shell.in_trap = was_in_trap;
+		shell.trap_status = was_trap_status;
 		raise_exception(exception_raised);
 	}
 	free(copy);
+	shell.in_trap = was_in_trap;
+	shell.trap_status = was_trap_status;
 	shell.last_status = saved_status;
 }
 
@@ -459,6 +467,8 @@ void trap_run_exit(void)
 	exit_trap_done = true;
 	trap_action[0] = NULL;
 	if (action[0] != '\0') {
+		shell.in_trap = true;
+		shell.trap_status = saved_status;
 		if (setjmp(h.jump) == 0) {
 			handler_push(&h);
 			run_text(action, "trap");
