@@ -279,6 +279,8 @@ static noreturn void run_in_child(struct node *n, int flags)
 	struct handler h;
 
 	redir_forget_saved();
+	/* break and continue count only the loops of the subshell. */
+	loop_depth = 0;
 	if (setjmp(h.jump) == 0) {
 		handler_push(&h);
 		exec_node(n, flags);
@@ -963,8 +965,15 @@ static int exec_subshell(struct node *n, int flags)
 {
 	struct job *job;
 
-	if ((flags & EXEC_LAST) && !traps_active())
+	if ((flags & EXEC_LAST) && !traps_active()) {
+		/*
+		 * Nothing follows: run it here, but as the subshell it is, with
+		 * none of the parent's loops or children (XCU 2.13).
+		 */
+		jobs_forget_all();
+		loop_depth = 0;
 		return exec_node(n->u.unary.body, flags);
+	}
 	out_flush_all();
 	job = job_create(false, job_text(n, false));
 	if (launch_subshell(job) == 0)
@@ -1169,7 +1178,8 @@ int exec_node(struct node *n, int flags)
 			status = 1;
 			redirection_failed = true;
 		} else {
-			status = exec_kind(n, flags);
+			/* Not the last thing done: the redirections are undone after it (EXIT trap). */
+			status = exec_kind(n, flags & ~EXEC_LAST);
 		}
 		redir_restore();
 	} else {

@@ -123,6 +123,15 @@ last_command_body()
 	atf_check -o inline:'replaced\n' vsh -c 'echo $$ >pid; sh -c "[ \$PPID = \$(cat pid) ] || echo replaced"'
 	atf_check -o inline:'ok\nt\n' vsh -c 'trap "echo t" EXIT; sh -c "echo ok"'
 	atf_check -s exit:3 vsh -c 'sh -c "exit 3"'
+	# Running the last command without a fork changes nothing observable:
+	# its redirections are undone before the EXIT trap runs ...
+	atf_check -o inline:'bye\n' vsh -c "trap 'echo bye' EXIT; { :; } >/dev/null"
+	atf_check -o inline:'bye\n' vsh -c "trap 'echo bye' EXIT; if :; then /bin/true; fi >/dev/null"
+	atf_check -o inline:'bye\n' vsh -c "trap 'echo bye' EXIT; for i in 1; do :; done >/dev/null"
+	# ... and a subshell does not inherit its parent's children.
+	atf_check -o inline:'127\n' -e ignore vsh -c 'exit 3 & p=$!; (wait $p; echo $?)'
+	atf_check -o inline:'127\n' -e ignore vsh -c 'exit 3 & p=$!; (wait $p; echo $?); :'
+	atf_check -o inline:'3\n' vsh -c 'exit 3 & p=$!; { wait $p; echo $?; }'
 }
 
 atf_test_case lineno_in_messages
