@@ -51,6 +51,12 @@ static int substitution_status;
 static int scope_depth;
 /* Nested run_input() calls: only the outermost one recovers from errors. */
 static int run_depth;
+/*
+ * eval or . is run where set -e is ignored ("if eval false"): the next
+ * run_input() runs its commands there too (XCU 2.15 set -e).  Taken by
+ * that run_input() at its start, so trap actions run later are not.
+ */
+static bool next_input_tested;
 /* Commands run by run_input(), to tell an empty input (status 0). */
 static unsigned long commands_run;
 
@@ -737,7 +743,10 @@ static int exec_simple(struct node *n, int flags, struct job *job)
 		for (int i = 0; i < assignment_count; i++)
 			var_assign_string(assignments[i],
 			    target.builtin->function == builtin_exec ? VAR_EXPORT : 0);
+		next_input_tested = (flags & EXEC_CONDITION) &&
+		    (target.builtin->function == builtin_eval || target.builtin->function == builtin_dot);
 		status = run_builtin(target.builtin, argc, argv);
+		next_input_tested = false;
 		if (!permanent)
 			redir_restore();
 		return status;
@@ -1319,7 +1328,8 @@ done:
 /* ---------------------------------------------------------------- reading and running input */
 
 /* One command from p.  Returns false at the end of input or when a jump ends it. */
-static bool run_one(struct parser *p, struct input *in, struct arena *trees, bool top)
+static bool run_one(struct parser *p, struct input *in, struct arena *trees, bool top,
+    int base_flags)
 {
 	struct arena_mark tree_mark = arena_mark(trees);
 	struct arena_mark scratch_mark = arena_mark(&scratch);
@@ -1342,7 +1352,7 @@ static bool run_one(struct parser *p, struct input *in, struct arena *trees, boo
 				out_flush(out2);
 			}
 			if (!option_on(OPT_NOEXEC) || shell.interactive) {
-				int flags = 0;
+				int flags = base_flags;
 
 				input_sync(in);
 				commands_run++;
@@ -1355,7 +1365,7 @@ static bool run_one(struct parser *p, struct input *in, struct arena *trees, boo
 					int c = eof ? -1 : input_getc(in);
 
 					if (c < 0)
-						flags = EXEC_LAST;
+						flags |= EXEC_LAST;
 					else
 						input_ungetc(in, c);
 				}
@@ -1379,6 +1389,7 @@ static bool run_one(struct parser *p, struct input *in, struct arena *trees, boo
 		loop_depth = 0;
 		function_depth = 0;
 		dot_depth = 0;
+		next_input_tested = false;
 		pending_jump = JUMP_NONE;
 		if (exception_raised == EXCEPTION_INTERRUPT) {
 			out_char(out2, '\n');
@@ -1404,12 +1415,14 @@ int run_input(struct input *in)
 	bool top = run_depth == 0;
 	struct handler h;
 	unsigned long commands_before = commands_run;
+	int base_flags = next_input_tested ? EXEC_CONDITION : 0;
 
+	next_input_tested = false;
 	state->parser = parser_create(in);
 	run_depth++;
 	if (setjmp(h.jump) == 0) {
 		handler_push(&h);
-		while (run_one(state->parser, in, &state->trees, top))
+		while (run_one(state->parser, in, &state->trees, top, base_flags))
 			;
 		handler_pop(&h);
 	} else {
