@@ -432,6 +432,19 @@ static size_t assignment_name_length(const char *s)
 }
 
 /* envp for an external command: the exported variables plus this command's own assignments. */
+/* An assignment to a read-only variable is an assignment error (XCU 2.8.1): raise it. */
+static void check_assignments(char **assignments, int count)
+{
+	for (int i = 0; i < count; i++) {
+		size_t len = assignment_name_length(assignments[i]);
+		char *name = arena_strndup(&scratch, assignments[i], len);
+		struct var *v = var_lookup(name);
+
+		if (v != NULL && (v->flags & VAR_READONLY))
+			error_raise("%s: is read only", name);
+	}
+}
+
 static char **build_environment(char **assignments, int count)
 {
 	char **env = var_environ();
@@ -443,14 +456,7 @@ static char **build_environment(char **assignments, int count)
 	while (env[n] != NULL)
 		n++;
 	result = arena_alloc(&scratch, (n + (size_t)count + 1) * sizeof *result);
-	for (int i = 0; i < count; i++) {
-		size_t len = assignment_name_length(assignments[i]);
-		char *name = arena_strndup(&scratch, assignments[i], len);
-		struct var *v = var_lookup(name);
-
-		if (v != NULL && (v->flags & VAR_READONLY))
-			error_raise("%s: is read only", name);
-	}
+	check_assignments(assignments, count);
 	for (size_t e = 0; e < n; e++) {
 		bool replaced = false;
 
@@ -717,6 +723,8 @@ static int exec_simple(struct node *n, int flags, struct job *job)
 	}
 	switch (target.kind) {
 	case COMMAND_NOT_FOUND:
+		/* The assignments come first (XCU 2.9.1.2): "readonly v; v=2 nosuch" is their error. */
+		check_assignments(assignments, assignment_count);
 		error_warn("%s: not found", name);
 		redir_restore();
 		return 127;

@@ -49,6 +49,12 @@ temporary_assignments_body()
 	# Exported for the duration of a built-in or function.
 	atf_check -o inline:'v\n' vsh -c 'f() { sh -c "echo \$y"; }; y=v f'
 	atf_check -s exit:2 -e match:'r: is read only' vsh -c 'readonly r=1; r=2 /bin/true; echo after'
+	# Also before a command that is not found: the assignment error comes first.
+	atf_check -s exit:2 -o empty -e match:'v: is read only' -e not-match:'not found' \
+	    vsh -c 'readonly v=1; v=2 nosuch; echo after'
+	atf_check -o inline:'after 2\n' -e match:'v: is read only' \
+	    vsh -c 'readonly v=1; (v=2 nosuch; echo in); echo after $?'
+	atf_check -o inline:'127\n' -e match:'nosuch: not found' vsh -c 'v=2 nosuch; echo $?'
 }
 
 atf_test_case search_order
