@@ -667,17 +667,20 @@ static int exec_simple(struct node *n, int flags, struct job *job)
 		assignments = expand_assignments(n, false, &assignment_count);
 		if (option_on(OPT_XTRACE) && assignment_count > 0)
 			trace_command(assignments, assignment_count, argv, 2);
-		status = substitution_status;
 		if (n->redirections != NULL) {
-			if (redir_apply(n->redirections) < 0)
-				status = 1;
+			int redirected = redir_apply(n->redirections);
+
 			redir_restore();
-			if (status != 0)
-				return status;
+			if (redirected < 0)
+				return 1;
 			for (int i = 0; i < assignment_count; i++)
 				var_assign_string(assignments[i], 0);
 		}
-		return status;
+		/*
+		 * The status of the last command substitution (XCU 2.9.1.3),
+		 * in an assignment, a redirection or a here-document body.
+		 */
+		return substitution_status;
 	}
 
 	name = argv[0];
