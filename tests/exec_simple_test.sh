@@ -89,6 +89,13 @@ hash_table_body()
 	atf_check -o inline:'' vsh -c 'PATH=$PWD/a:/bin:/usr/bin; prog >/dev/null; hash -r; hash'
 	atf_check -s exit:1 -e match:'hash: nosuch_x: not found' vsh -c 'hash nosuch_x'
 	atf_check -o inline:"$PWD/a/prog\n" vsh -c 'PATH=$PWD/a:/bin:/usr/bin; hash prog; hash'
+	# A remembered program that moved is searched for again; one that is gone is not found.
+	mkdir c
+	printf '#!/bin/sh\necho c\n' >c/moving
+	chmod +x c/moving
+	atf_check -o inline:"c\nc\n$PWD/b/moving\n127\n" -e match:'moving: not found' \
+	    vsh -c 'PATH=$PWD/c:$PWD/b:/bin:/usr/bin; moving; mv c/moving b/; moving; hash | grep moving; rm b/moving; moving; echo $?'
+	atf_check -o inline:"$PWD/b/prog\n" vsh -c 'PATH=$PWD/c:$PWD/b:/bin:/usr/bin; cp b/prog c/; hash prog; rm c/prog; command -v prog'
 }
 
 atf_test_case xtrace
