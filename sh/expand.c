@@ -718,16 +718,19 @@ static void expand_param_part(struct expansion *e, const struct word_part *part,
 	absent = colon ? values_null(&v) : !v.set;
 	switch (op) {
 	case PARAM_DEFAULT:
-		if (absent)
+		if (absent) {
+			/* Quoted, the word makes a field even when it is empty: "${x:-}". */
+			if (quoted)
+				add_literal(e, "", 0, true);
 			expand_parts(e, part->u.param.arg, quoted, true);
-		else
+		} else
 			add_values(e, &v, quoted);
 		return;
 	case PARAM_ALTERNATIVE:
+		if (quoted)
+			add_literal(e, "", 0, true);
 		if (!absent)
 			expand_parts(e, part->u.param.arg, quoted, true);
-		else if (quoted)
-			add_literal(e, "", 0, true);
 		return;
 	case PARAM_ASSIGN:
 		if (absent) {
