@@ -402,7 +402,11 @@ static void builder_char(struct word_builder *b, int c, bool quoted)
 /* A quoted (possibly empty) stretch starts: '' alone must still make a part. */
 static void builder_quote_mark(struct word_builder *b)
 {
-	if (!b->text_quoted && b->text.length > 0)
+	/*
+	 * An empty quoted stretch already waiting ("" in """$@") is kept as
+	 * a part of its own: the expansion quoted next must not absorb it.
+	 */
+	if ((!b->text_quoted && b->text.length > 0) || (b->force && b->text.length == 0))
 		builder_flush(b);
 	b->text_quoted = true;
 	b->force = true;

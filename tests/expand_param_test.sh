@@ -90,6 +90,20 @@ quoted_empty_word_body()
 	atf_check -o inline:'1\n2\n' -e empty vsh -c 'set --; set -- "${y:-$@}"; echo $#; set -- a b; set -- "${y:-$@}"; echo $#'
 }
 
+atf_test_case empty_quotes_before_at
+empty_quotes_before_at_head() { atf_set descr "an empty quoted string next to \"\$@\" keeps its field when there are no parameters"; }
+empty_quotes_before_at_body()
+{
+	cat >script <<'END'
+n() { printf '%s ' $#; }
+n ''"$@"; n """$@"; n "$@"""; n "$@"''; n "$@"; echo
+set -- a b; set -- """$@"; echo $# "<$1>" "<$2>"
+END
+	atf_check -o inline:'1 1 1 1 0 \n2 <a> <b>\n' -e empty vsh script
+	# The empty part is in the tree, and printed back.
+	atf_check -o empty -e match:"word: ''\"\\\$\\{@\\}\"" vsh -n -o debugtree -c 'x """$@"'
+}
+
 atf_test_case length
 length_head() { atf_set descr '${#p} in characters'; }
 length_body()
@@ -194,6 +208,7 @@ atf_init_test_cases()
 	atf_add_test_case error
 	atf_add_test_case alternative
 	atf_add_test_case quoted_empty_word
+	atf_add_test_case empty_quotes_before_at
 	atf_add_test_case length
 	atf_add_test_case remove
 	atf_add_test_case at_star
