@@ -1061,7 +1061,7 @@ static int exec_for(struct node *n, int flags)
 	int count, status = 0;
 	struct arena_mark mark;
 
-	shell.lineno = n->line;
+	set_lineno(n->line);
 	if (n->u.for_.has_in) {
 		items = expand_fields(n->u.for_.items, 0, &count);
 	} else {
@@ -1091,7 +1091,7 @@ static int exec_case(struct node *n, int flags)
 	const char *subject;
 	struct case_item *item;
 
-	shell.lineno = n->line;
+	set_lineno(n->line);
 	subject = expand_string(n->u.case_.subject);
 	for (item = n->u.case_.items; item != NULL; item = item->next) {
 		bool matched = false;
@@ -1193,7 +1193,7 @@ int exec_node(struct node *n, int flags)
 	if (option_on(OPT_NOEXEC) && !shell.interactive)
 		return 0;
 	if (n->redirections != NULL && n->kind != NODE_SIMPLE) {
-		shell.lineno = n->line;
+		set_lineno(n->line);
 		if (redir_apply(n->redirections) < 0) {
 			status = 1;
 			redirection_failed = true;
@@ -1331,7 +1331,7 @@ int exec_command_substitution(struct node *body, struct strbuf *out)
 	close(p[0]);
 	status = job_wait(job);
 done:
-	shell.lineno = saved_lineno;
+	set_lineno(saved_lineno);
 	substitution_status = status;
 	return status;
 }

@@ -180,6 +180,22 @@ unset_path_default_body()
 	atf_check -s exit:127 -e match:'ls: not found' "$vsh" -c 'PATH=/nonexistent; ls'
 }
 
+atf_test_case lineno_in_compound_words
+lineno_in_compound_words_head() { atf_set descr "LINENO is set before for word lists, case subjects and compound redirections, also first in a script"; }
+lineno_in_compound_words_body()
+{
+	cat >script <<'END'
+for i in $LINENO; do echo for=$i; done
+case $LINENO in
+2) echo case=2;; *) echo case=wrong;; esac
+{ echo group; } >out$LINENO
+echo $(
+echo a) $LINENO
+END
+	atf_check -o inline:'for=1\ncase=2\na 5\n' -e empty vsh script
+	atf_check -o inline:'group\n' cat out4
+}
+
 atf_test_case lineno_many_digits
 lineno_many_digits_head() { atf_set descr "LINENO past one digit, and after a line that ran before"; }
 lineno_many_digits_body()
@@ -235,5 +251,6 @@ atf_init_test_cases()
 	atf_add_test_case last_command
 	atf_add_test_case assignments_see_earlier
 	atf_add_test_case unset_path_default
+	atf_add_test_case lineno_in_compound_words
 	atf_add_test_case lineno_many_digits
 }
