@@ -185,11 +185,15 @@ static void add_field(struct expansion *e, char *field)
 	e->fields[e->field_count++] = field;
 }
 
-/* Characters that mean something in a pattern: a quoted one gets a backslash. */
+/*
+ * Characters that mean something in a pattern: a quoted one gets a
+ * backslash.  ':', '=' and '.' too: "[[\\:alpha:]]" is no character class.
+ */
 static bool is_pattern_char(char c)
 {
 	switch (c) {
 	case '\\': case '*': case '?': case '[': case ']': case '!': case '^': case '-':
+	case ':': case '=': case '.':
 		return true;
 	default:
 		return false;
