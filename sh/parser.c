@@ -828,6 +828,7 @@ static bool parse_arithmetic(struct parser *p, struct word_builder *b, bool quot
 	size_t start = p->record.length;
 	struct word_builder expr;
 	struct word_part *part;
+	int line = input_line(p->in);
 	int c;
 
 	nest(p);
@@ -835,6 +836,14 @@ static bool parse_arithmetic(struct parser *p, struct word_builder *b, bool quot
 	builder_init(&expr, p);
 	read_word_into(p, &expr, MODE_ARITH);
 	c = pgetc(p);
+	/*
+	 * The end of input before anything showed it is not arithmetic: an
+	 * unfinished arithmetic expansion (XCU 2.6.3), not a command substitution.
+	 */
+	if (c < 0) {
+		builder_discard(&expr);
+		syntax_error_at(p, line, "missing '))'");
+	}
 	if (c != ')') {
 		/* Replay "(" and everything read as the start of $( ( ... */
 		size_t n;
