@@ -779,9 +779,12 @@ static int exec_simple(struct node *n, int flags, struct job *job)
 			var_assign_string(assignments[i], VAR_EXPORT);
 		}
 	}
-	if (target.kind == COMMAND_BUILTIN)
+	if (target.kind == COMMAND_BUILTIN) {
+		/* "command eval" and "command ." pass a tested context on too. */
+		next_input_tested = (flags & EXEC_CONDITION) && target.builtin->function == builtin_command;
 		status = run_builtin(target.builtin, argc, argv);
-	else
+		next_input_tested = false;
+	} else
 		status = exec_function(target.function, argc, argv, flags);
 	if (assignment_count > 0)
 		scope_pop();

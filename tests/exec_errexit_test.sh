@@ -38,6 +38,8 @@ ignored_body()
 	    vsh -c 'set -e; eval "false; echo in" || :; f() { eval false; echo f-in; }; f || :; echo end'
 	echo 'false; echo dot-in' >dotted
 	atf_check -o inline:'dot-in\nend\n' vsh -c 'set -e; . ./dotted && :; echo end'
+	atf_check -o inline:'or\nin\nthen\n' \
+	    vsh -c 'set -e; command eval false || echo or; if command eval "false; echo in"; then echo then; fi'
 	# Elsewhere, and in a trap action run later, set -e applies.
 	atf_check -s exit:1 -o empty vsh -c 'set -e; eval false; echo no'
 	atf_check -s exit:1 -o empty vsh -c 'set -e; . ./dotted'
