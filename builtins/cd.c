@@ -1,5 +1,5 @@
 /*
- * cd [-L|-P] [directory], cd -, and pwd [-L|-P] (POSIX.1-2024).
+ * cd [-L|-P [-e]] [directory], cd -, and pwd [-L|-P] (POSIX.1-2024).
  *
  * The logical current directory ($PWD) is kept the POSIX way (cd steps 7
  * and 8): ".." removes the previous component of the path as typed rather
@@ -153,19 +153,26 @@ static bool pwd_is_valid(const char *pwd)
 	    a.st_ino == b.st_ino;
 }
 
-/* Last of -L and -P wins; returns -1 after a usage message. */
-static int parse_physical(char **argv, const char *usage, int *index, bool *physical)
+/*
+ * Last of -L and -P wins; -e (cd only: check_pwd not NULL) is noted.
+ * Returns -1 after a usage message.
+ */
+static int parse_physical(char **argv, const char *usage, int *index, bool *physical,
+    bool *check_pwd)
 {
 	struct builtin_options g = { 1, 0, NULL };
 	int c;
 
 	*physical = false;
-	while ((c = builtin_getopt(&g, argv, "LP")) != -1) {
+	while ((c = builtin_getopt(&g, argv, check_pwd != NULL ? "LPe" : "LP")) != -1) {
 		if (c == '?') {
 			builtin_usage(usage);
 			return -1;
 		}
-		*physical = c == 'P';
+		if (c == 'e')
+			*check_pwd = true;
+		else
+			*physical = c == 'P';
 	}
 	*index = g.index;
 	return 0;
@@ -173,14 +180,14 @@ static int parse_physical(char **argv, const char *usage, int *index, bool *phys
 
 int builtin_cd(int argc, char **argv)
 {
-	const char *usage = "cd [-L|-P] [directory]";
+	const char *usage = "cd [-L|-P [-e]] [directory]";
 	const char *dir, *pwd;
 	char *found = NULL, *path, *newpwd, *oldpwd;
-	bool physical, print = false;
+	bool physical, print = false, check_pwd = false, pwd_unknown = false;
 	int index;
 
 	(void)argc;
-	if (parse_physical(argv, usage, &index, &physical) < 0)
+	if (parse_physical(argv, usage, &index, &physical, &check_pwd) < 0)
 		return 2;
 	dir = argv[index];
 	if (dir != NULL && argv[index + 1] != NULL) {
@@ -211,6 +218,9 @@ int builtin_cd(int argc, char **argv)
 
 	pwd = var_get("PWD");
 	oldpwd = pwd_is_valid(pwd) ? xstrdup(pwd) : current_directory();
+	/* Leaving a directory that was removed: $PWD still names the one left. */
+	if (oldpwd == NULL && pwd != NULL && pwd[0] == '/')
+		oldpwd = xstrdup(pwd);
 	path = found != NULL ? found : xstrdup(dir);
 	if (!physical) {
 		char *canonical;
@@ -242,8 +252,10 @@ int builtin_cd(int argc, char **argv)
 	}
 	if (physical || path[0] != '/') {
 		newpwd = current_directory();
-		if (newpwd == NULL)
+		if (newpwd == NULL) {
 			newpwd = xstrdup(path);
+			pwd_unknown = physical;
+		}
 		free(path);
 	} else {
 		newpwd = path;
@@ -257,7 +269,8 @@ int builtin_cd(int argc, char **argv)
 	}
 	free(newpwd);
 	free(oldpwd);
-	return 0;
+	/* cd -P -e: the directory changed, but PWD could not be determined. */
+	return check_pwd && pwd_unknown ? 1 : 0;
 }
 
 int builtin_pwd(int argc, char **argv)
@@ -268,7 +281,7 @@ int builtin_pwd(int argc, char **argv)
 	int index;
 
 	(void)argc;
-	if (parse_physical(argv, "pwd [-L|-P]", &index, &physical) < 0)
+	if (parse_physical(argv, "pwd [-L|-P]", &index, &physical, NULL) < 0)
 		return 2;
 	if (argv[index] != NULL) {
 		error_warn("pwd: too many arguments");

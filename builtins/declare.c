@@ -136,7 +136,7 @@ int builtin_local(int argc, char **argv)
 			return 2;
 		}
 		/* The variable keeps its value and flags until assigned (as in dash). */
-		var_save(name);
+		var_save_local(name);
 		if (value != NULL && var_set(name, value, 0) < 0) {
 			error_warn("local: %s: is read only", name);
 			return 2;

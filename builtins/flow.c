@@ -90,7 +90,8 @@ int builtin_return(int argc, char **argv)
 
 int builtin_exit(int argc, char **argv)
 {
-	int status = shell.last_status;
+	/* In a trap action, $? from before the action (XCU exit): "trap 'rm f; exit' EXIT". */
+	int status = shell.in_trap ? shell.trap_status : shell.last_status;
 
 	if (argc >= 2)
 		status = parse_status(argv[0], argv[1]);

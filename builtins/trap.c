@@ -79,11 +79,16 @@ int builtin_trap(int argc, char **argv)
 	argv++;
 	if (*argv != NULL && strcmp(*argv, "-p") == 0)
 		return list_traps(argv + 1);
-	if (*argv != NULL && strcmp(*argv, "--") == 0)
+	bool end_of_options = false;
+
+	if (*argv != NULL && strcmp(*argv, "--") == 0) {
 		argv++;
+		end_of_options = true;
+	}
 	if (*argv == NULL)
 		return list_traps(argv);
-	if (**argv == '-' && strcmp(*argv, "-") != 0) {
+	/* After "--" an action may start with "-": trap -- '-x' EXIT. */
+	if (!end_of_options && **argv == '-' && strcmp(*argv, "-") != 0) {
 		error_warn("trap: %s: invalid option", *argv);
 		return builtin_usage("trap [-p] [condition ...] | trap [--] action condition ...") ;
 	}

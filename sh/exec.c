@@ -51,15 +51,21 @@ static int substitution_status;
 static int scope_depth;
 /* Nested run_input() calls: only the outermost one recovers from errors. */
 static int run_depth;
+/*
+ * eval or . is run where set -e is ignored ("if eval false"): the next
+ * run_input() runs its commands there too (XCU 2.15 set -e).  Taken by
+ * that run_input() at its start, so trap actions run later are not.
+ */
+static bool next_input_tested;
 /* Commands run by run_input(), to tell an empty input (status 0). */
 static unsigned long commands_run;
 
 /* The deepest function nesting allowed; the stack check below usually comes first. */
 #define FUNCTION_DEPTH_MAX 10000
 
-static void scope_push(void)
+static void scope_push(bool function)
 {
-	var_scope_push();
+	var_scope_push(function);
 	scope_depth++;
 }
 
@@ -279,6 +285,8 @@ static noreturn void run_in_child(struct node *n, int flags)
 	struct handler h;
 
 	redir_forget_saved();
+	/* break and continue count only the loops of the subshell. */
+	loop_depth = 0;
 	if (setjmp(h.jump) == 0) {
 		handler_push(&h);
 		exec_node(n, flags);
@@ -313,10 +321,9 @@ static void trace_prefix(void)
 	struct input *in;
 	struct parser *p;
 
-	if (ps4 == NULL) {
-		out_str(out2, "+ ");
+	/* Unset, PS4 expands to nothing like any parameter: no prefix (as in every peer). */
+	if (ps4 == NULL)
 		return;
-	}
 	if (strpbrk(ps4, "$`\\") == NULL) {
 		out_str(out2, ps4);
 		return;
@@ -425,6 +432,19 @@ static size_t assignment_name_length(const char *s)
 }
 
 /* envp for an external command: the exported variables plus this command's own assignments. */
+/* An assignment to a read-only variable is an assignment error (XCU 2.8.1): raise it. */
+static void check_assignments(char **assignments, int count)
+{
+	for (int i = 0; i < count; i++) {
+		size_t len = assignment_name_length(assignments[i]);
+		char *name = arena_strndup(&scratch, assignments[i], len);
+		struct var *v = var_lookup(name);
+
+		if (v != NULL && (v->flags & VAR_READONLY))
+			error_raise("%s: is read only", name);
+	}
+}
+
 static char **build_environment(char **assignments, int count)
 {
 	char **env = var_environ();
@@ -436,14 +456,7 @@ static char **build_environment(char **assignments, int count)
 	while (env[n] != NULL)
 		n++;
 	result = arena_alloc(&scratch, (n + (size_t)count + 1) * sizeof *result);
-	for (int i = 0; i < count; i++) {
-		size_t len = assignment_name_length(assignments[i]);
-		char *name = arena_strndup(&scratch, assignments[i], len);
-		struct var *v = var_lookup(name);
-
-		if (v != NULL && (v->flags & VAR_READONLY))
-			error_raise("%s: is read only", name);
-	}
+	check_assignments(assignments, count);
 	for (size_t e = 0; e < n; e++) {
 		bool replaced = false;
 
@@ -523,6 +536,14 @@ static int run_program(const char *path, char **argv, int argc, char **envp, str
 
 static int exec_function(struct function *f, int argc, char **argv, int flags);
 
+/* argv[i] is "exec" with no command after it ("exec", "exec --"). */
+static bool exec_without_command(int i, int argc, char **argv)
+{
+	if (strcmp(argv[i], "exec") != 0)
+		return false;
+	return i == argc - 1 || (i == argc - 2 && strcmp(argv[i + 1], "--") == 0);
+}
+
 /* "command exec" or "command -p exec" with nothing else: exec's redirection-only form. */
 static bool is_command_exec(const struct builtin *b, int argc, char **argv)
 {
@@ -535,7 +556,7 @@ static bool is_command_exec(const struct builtin *b, int argc, char **argv)
 		if (strcmp(argv[i - 1], "--") == 0)
 			break;
 	}
-	return i == argc - 1 && strcmp(argv[i], "exec") == 0;
+	return i < argc && exec_without_command(i, argc, argv);
 }
 
 /*
@@ -581,7 +602,7 @@ static char **expand_assignments(struct node *n, bool command, int *count)
 	assignments = arena_alloc(&scratch, (size_t)*count * sizeof *assignments);
 	lend = command && *count > 1;
 	if (lend)
-		scope_push();
+		scope_push(false);
 	for (w = n->u.simple.assignments; w != NULL; w = w->next) {
 		if (!command && n->redirections == NULL && !option_on(OPT_XTRACE) &&
 		    append_assignment(w)) {
@@ -646,24 +667,27 @@ static int exec_simple(struct node *n, int flags, struct job *job)
 		assignments = expand_assignments(n, false, &assignment_count);
 		if (option_on(OPT_XTRACE) && assignment_count > 0)
 			trace_command(assignments, assignment_count, argv, 2);
-		status = substitution_status;
 		if (n->redirections != NULL) {
-			if (redir_apply(n->redirections) < 0)
-				status = 1;
+			int redirected = redir_apply(n->redirections);
+
 			redir_restore();
-			if (status != 0)
-				return status;
+			if (redirected < 0)
+				return 1;
 			for (int i = 0; i < assignment_count; i++)
 				var_assign_string(assignments[i], 0);
 		}
-		return status;
+		/*
+		 * The status of the last command substitution (XCU 2.9.1.3),
+		 * in an assignment, a redirection or a here-document body.
+		 */
+		return substitution_status;
 	}
 
 	name = argv[0];
 	command_lookup(name, 0, &target);
 	/* "exec >file" and "command exec >file": the redirections stay. */
 	permanent = (target.kind == COMMAND_SPECIAL_BUILTIN || target.kind == COMMAND_BUILTIN) &&
-	    ((target.builtin->function == builtin_exec && argc == 1) ||
+	    ((target.builtin->function == builtin_exec && exec_without_command(0, argc, argv)) ||
 	    is_command_exec(target.builtin, argc, argv));
 	/*
 	 * XCU 2.9.1: the redirections are performed before the assignments
@@ -702,6 +726,8 @@ static int exec_simple(struct node *n, int flags, struct job *job)
 	}
 	switch (target.kind) {
 	case COMMAND_NOT_FOUND:
+		/* The assignments come first (XCU 2.9.1.2): "readonly v; v=2 nosuch" is their error. */
+		check_assignments(assignments, assignment_count);
 		error_warn("%s: not found", name);
 		redir_restore();
 		return 127;
@@ -728,7 +754,10 @@ static int exec_simple(struct node *n, int flags, struct job *job)
 		for (int i = 0; i < assignment_count; i++)
 			var_assign_string(assignments[i],
 			    target.builtin->function == builtin_exec ? VAR_EXPORT : 0);
+		next_input_tested = (flags & EXEC_CONDITION) &&
+		    (target.builtin->function == builtin_eval || target.builtin->function == builtin_dot);
 		status = run_builtin(target.builtin, argc, argv);
+		next_input_tested = false;
 		if (!permanent)
 			redir_restore();
 		return status;
@@ -742,7 +771,7 @@ static int exec_simple(struct node *n, int flags, struct job *job)
 	}
 
 	if (assignment_count > 0) {
-		scope_push();
+		scope_push(false);
 		for (int i = 0; i < assignment_count; i++) {
 			size_t len = assignment_name_length(assignments[i]);
 
@@ -750,9 +779,12 @@ static int exec_simple(struct node *n, int flags, struct job *job)
 			var_assign_string(assignments[i], VAR_EXPORT);
 		}
 	}
-	if (target.kind == COMMAND_BUILTIN)
+	if (target.kind == COMMAND_BUILTIN) {
+		/* "command eval" and "command ." pass a tested context on too. */
+		next_input_tested = (flags & EXEC_CONDITION) && target.builtin->function == builtin_command;
 		status = run_builtin(target.builtin, argc, argv);
-	else
+		next_input_tested = false;
+	} else
 		status = exec_function(target.function, argc, argv, flags);
 	if (assignment_count > 0)
 		scope_pop();
@@ -824,7 +856,7 @@ static int exec_function(struct function *f, int argc, char **argv, int flags)
 	state.scope_depth = scope_depth;
 	/* break/continue do not reach the caller's loops (as in dash). */
 	loop_depth = 0;
-	scope_push();
+	scope_push(true);
 	f->references++;
 	function_depth++;
 	if (setjmp(h.jump) == 0) {
@@ -956,8 +988,15 @@ static int exec_subshell(struct node *n, int flags)
 {
 	struct job *job;
 
-	if ((flags & EXEC_LAST) && !traps_active())
+	if ((flags & EXEC_LAST) && !traps_active()) {
+		/*
+		 * Nothing follows: run it here, but as the subshell it is, with
+		 * none of the parent's loops or children (XCU 2.13).
+		 */
+		jobs_forget_all();
+		loop_depth = 0;
 		return exec_node(n->u.unary.body, flags);
+	}
 	out_flush_all();
 	job = job_create(false, job_text(n, false));
 	if (launch_subshell(job) == 0)
@@ -1025,7 +1064,7 @@ static int exec_for(struct node *n, int flags)
 	int count, status = 0;
 	struct arena_mark mark;
 
-	shell.lineno = n->line;
+	set_lineno(n->line);
 	if (n->u.for_.has_in) {
 		items = expand_fields(n->u.for_.items, 0, &count);
 	} else {
@@ -1055,7 +1094,7 @@ static int exec_case(struct node *n, int flags)
 	const char *subject;
 	struct case_item *item;
 
-	shell.lineno = n->line;
+	set_lineno(n->line);
 	subject = expand_string(n->u.case_.subject);
 	for (item = n->u.case_.items; item != NULL; item = item->next) {
 		bool matched = false;
@@ -1157,12 +1196,13 @@ int exec_node(struct node *n, int flags)
 	if (option_on(OPT_NOEXEC) && !shell.interactive)
 		return 0;
 	if (n->redirections != NULL && n->kind != NODE_SIMPLE) {
-		shell.lineno = n->line;
+		set_lineno(n->line);
 		if (redir_apply(n->redirections) < 0) {
 			status = 1;
 			redirection_failed = true;
 		} else {
-			status = exec_kind(n, flags);
+			/* Not the last thing done: the redirections are undone after it (EXIT trap). */
+			status = exec_kind(n, flags & ~EXEC_LAST);
 		}
 		redir_restore();
 	} else {
@@ -1294,7 +1334,7 @@ int exec_command_substitution(struct node *body, struct strbuf *out)
 	close(p[0]);
 	status = job_wait(job);
 done:
-	shell.lineno = saved_lineno;
+	set_lineno(saved_lineno);
 	substitution_status = status;
 	return status;
 }
@@ -1302,7 +1342,8 @@ done:
 /* ---------------------------------------------------------------- reading and running input */
 
 /* One command from p.  Returns false at the end of input or when a jump ends it. */
-static bool run_one(struct parser *p, struct input *in, struct arena *trees, bool top)
+static bool run_one(struct parser *p, struct input *in, struct arena *trees, bool top,
+    int base_flags)
 {
 	struct arena_mark tree_mark = arena_mark(trees);
 	struct arena_mark scratch_mark = arena_mark(&scratch);
@@ -1325,7 +1366,7 @@ static bool run_one(struct parser *p, struct input *in, struct arena *trees, boo
 				out_flush(out2);
 			}
 			if (!option_on(OPT_NOEXEC) || shell.interactive) {
-				int flags = 0;
+				int flags = base_flags;
 
 				input_sync(in);
 				commands_run++;
@@ -1338,7 +1379,7 @@ static bool run_one(struct parser *p, struct input *in, struct arena *trees, boo
 					int c = eof ? -1 : input_getc(in);
 
 					if (c < 0)
-						flags = EXEC_LAST;
+						flags |= EXEC_LAST;
 					else
 						input_ungetc(in, c);
 				}
@@ -1367,6 +1408,7 @@ static bool run_one(struct parser *p, struct input *in, struct arena *trees, boo
 		loop_depth = 0;
 		function_depth = 0;
 		dot_depth = 0;
+		next_input_tested = false;
 		pending_jump = JUMP_NONE;
 		if (exception_raised == EXCEPTION_INTERRUPT) {
 			out_char(out2, '\n');
@@ -1392,12 +1434,14 @@ int run_input(struct input *in)
 	bool top = run_depth == 0;
 	struct handler h;
 	unsigned long commands_before = commands_run;
+	int base_flags = next_input_tested ? EXEC_CONDITION : 0;
 
+	next_input_tested = false;
 	state->parser = parser_create(in);
 	run_depth++;
 	if (setjmp(h.jump) == 0) {
 		handler_push(&h);
-		while (run_one(state->parser, in, &state->trees, top))
+		while (run_one(state->parser, in, &state->trees, top, base_flags))
 			;
 		handler_pop(&h);
 	} else {

@@ -185,11 +185,15 @@ static void add_field(struct expansion *e, char *field)
 	e->fields[e->field_count++] = field;
 }
 
-/* Characters that mean something in a pattern: a quoted one gets a backslash. */
+/*
+ * Characters that mean something in a pattern: a quoted one gets a
+ * backslash.  ':', '=' and '.' too: "[[\\:alpha:]]" is no character class.
+ */
 static bool is_pattern_char(char c)
 {
 	switch (c) {
 	case '\\': case '*': case '?': case '[': case ']': case '!': case '^': case '-':
+	case ':': case '=': case '.':
 		return true;
 	default:
 		return false;
@@ -718,16 +722,19 @@ static void expand_param_part(struct expansion *e, const struct word_part *part,
 	absent = colon ? values_null(&v) : !v.set;
 	switch (op) {
 	case PARAM_DEFAULT:
-		if (absent)
+		if (absent) {
+			/* Quoted, the word makes a field even when it is empty: "${x:-}". */
+			if (quoted)
+				add_literal(e, "", 0, true);
 			expand_parts(e, part->u.param.arg, quoted, true);
-		else
+		} else
 			add_values(e, &v, quoted);
 		return;
 	case PARAM_ALTERNATIVE:
+		if (quoted)
+			add_literal(e, "", 0, true);
 		if (!absent)
 			expand_parts(e, part->u.param.arg, quoted, true);
-		else if (quoted)
-			add_literal(e, "", 0, true);
 		return;
 	case PARAM_ASSIGN:
 		if (absent) {

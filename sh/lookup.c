@@ -186,6 +186,11 @@ static bool find_program(const char *name, int flags, struct command_target *tar
 	}
 	register_hook();
 	path = hash_get(name);
+	/* A remembered program that was moved or removed is searched for again (XCU 2.9.1.4). */
+	if (path != NULL && access(path, X_OK) != 0) {
+		hash_forget(name);
+		path = NULL;
+	}
 	if (path != NULL) {
 		target->path = path;
 		target->hashed = true;

@@ -54,9 +54,10 @@ static int parse_invocation(int argc, char **argv, bool *command_string, bool *l
 		const char *arg = argv[i];
 		bool on = arg[0] == '-';
 
-		if ((arg[0] != '-' && arg[0] != '+') || arg[1] == '\0')
+		if (arg[0] != '-' && arg[0] != '+')
 			break;
-		if (strcmp(arg, "--") == 0 || strcmp(arg, "+") == 0) {
+		/* A lone "-" ends the options and is ignored (XCU sh): "#!/bin/sh -". */
+		if (strcmp(arg, "--") == 0 || strcmp(arg, "-") == 0 || strcmp(arg, "+") == 0) {
 			i++;
 			break;
 		}

@@ -91,6 +91,8 @@ struct source {
 	size_t length;
 	size_t position;
 	char *alias_name;	/* an alias being substituted (owned), or NULL */
+	bool blank_end;		/* that alias's value ends in a blank */
+	struct recent_alias *inherited;	/* the aliases whose text made its name */
 	bool barrier;		/* end of text is end of input for the parser */
 	bool eof_below;		/* an end of input had been given back under this source */
 	int *pushback;		/* bytes given back that do not match text */
@@ -122,7 +124,12 @@ struct parser {
 	struct heredoc *heredocs;	/* waiting for the next newline, in order */
 	struct heredoc **heredocs_tail;
 	struct recent_alias *recent;
-	bool alias_next;	/* the last alias value ended in a blank */
+	/*
+	 * A blank-ending alias value was read to its end: the next token is
+	 * checked for aliases wherever it stands (XCU 2.3.1).
+	 */
+	bool check_alias;
+	bool token_after_blank_alias;	/* the current token was read so */
 	/* Raw bytes read while trying $(( as arithmetic, for falling back to $( ( */
 	struct strbuf record;
 	int recording;
@@ -199,7 +206,16 @@ static void push_source(struct parser *p, char *text, size_t length, const char 
 
 	s->text = text;
 	s->length = length;
-	s->alias_name = alias_name != NULL ? xstrdup(alias_name) : NULL;
+	if (alias_name != NULL) {
+		s->alias_name = xstrdup(alias_name);
+		s->blank_end = length > 0 && (text[length - 1] == ' ' || text[length - 1] == '\t');
+		/*
+		 * The aliases whose text the name came from stay in use while
+		 * this one is read: "alias a=b b=a" ends.
+		 */
+		s->inherited = p->recent;
+		p->recent = NULL;
+	}
 	s->barrier = barrier;
 	s->eof_below = p->eof_pushed;
 	p->eof_pushed = false;
@@ -215,37 +231,55 @@ static void pop_source(struct parser *p)
 	p->eof_pushed = s->eof_below;
 	if (s->alias_name != NULL) {
 		/* Still "in use" until the token being read is complete. */
-		struct recent_alias *r = xmalloc(sizeof(*r));
+		struct recent_alias *r = xmalloc(sizeof(*r)), **tail;
 
 		r->name = s->alias_name;
 		r->next = p->recent;
 		p->recent = r;
+		for (tail = &r->next; *tail != NULL; tail = &(*tail)->next)
+			;
+		*tail = s->inherited;
+		if (s->blank_end)
+			p->check_alias = true;
 	}
 	free(s->text);
 	free(s->pushback);
 	free(s);
 }
 
-static void clear_recent_aliases(struct parser *p)
+static void free_alias_list(struct recent_alias *r)
 {
-	while (p->recent != NULL) {
-		struct recent_alias *r = p->recent;
+	while (r != NULL) {
+		struct recent_alias *next = r->next;
 
-		p->recent = r->next;
 		free(r->name);
 		free(r);
+		r = next;
 	}
 }
 
-static bool alias_in_use(struct parser *p, const char *name)
+static void clear_recent_aliases(struct parser *p)
 {
-	for (struct source *s = p->sources; s != NULL; s = s->previous)
-		if (s->alias_name != NULL && strcmp(s->alias_name, name) == 0)
-			return true;
-	for (struct recent_alias *r = p->recent; r != NULL; r = r->next)
+	free_alias_list(p->recent);
+	p->recent = NULL;
+}
+
+static bool in_alias_list(const struct recent_alias *r, const char *name)
+{
+	for (; r != NULL; r = r->next)
 		if (strcmp(r->name, name) == 0)
 			return true;
 	return false;
+}
+
+/* An alias being substituted, directly or through others, is not substituted again. */
+static bool alias_in_use(struct parser *p, const char *name)
+{
+	for (struct source *s = p->sources; s != NULL; s = s->previous)
+		if (s->alias_name != NULL &&
+		    (strcmp(s->alias_name, name) == 0 || in_alias_list(s->inherited, name)))
+			return true;
+	return in_alias_list(p->recent, name);
 }
 
 /* The next byte with no line-continuation processing, or -1. */
@@ -402,7 +436,11 @@ static void builder_char(struct word_builder *b, int c, bool quoted)
 /* A quoted (possibly empty) stretch starts: '' alone must still make a part. */
 static void builder_quote_mark(struct word_builder *b)
 {
-	if (!b->text_quoted && b->text.length > 0)
+	/*
+	 * An empty quoted stretch already waiting ("" in """$@") is kept as
+	 * a part of its own: the expansion quoted next must not absorb it.
+	 */
+	if ((!b->text_quoted && b->text.length > 0) || (b->force && b->text.length == 0))
 		builder_flush(b);
 	b->text_quoted = true;
 	b->force = true;
@@ -753,7 +791,7 @@ static void parse_brace_param(struct parser *p, struct word_builder *b, bool quo
 struct saved_state {
 	bool have_token;
 	struct token token;
-	bool alias_next;
+	bool check_alias;
 	struct heredoc *heredocs;
 	struct heredoc **heredocs_tail;
 };
@@ -762,11 +800,11 @@ static void save_state(struct parser *p, struct saved_state *s, bool own_heredoc
 {
 	s->have_token = p->have_token;
 	s->token = p->token;
-	s->alias_next = p->alias_next;
+	s->check_alias = p->check_alias;
 	s->heredocs = p->heredocs;
 	s->heredocs_tail = p->heredocs_tail;
 	p->have_token = false;
-	p->alias_next = false;
+	p->check_alias = false;
 	if (own_heredocs) {
 		p->heredocs = NULL;
 		p->heredocs_tail = &p->heredocs;
@@ -777,7 +815,7 @@ static void restore_state(struct parser *p, struct saved_state *s, bool own_here
 {
 	p->have_token = s->have_token;
 	p->token = s->token;
-	p->alias_next = s->alias_next;
+	p->check_alias = s->check_alias;
 	if (own_heredocs) {
 		p->heredocs = s->heredocs;
 		p->heredocs_tail = s->heredocs_tail;
@@ -824,6 +862,7 @@ static bool parse_arithmetic(struct parser *p, struct word_builder *b, bool quot
 	size_t start = p->record.length;
 	struct word_builder expr;
 	struct word_part *part;
+	int line = input_line(p->in);
 	int c;
 
 	nest(p);
@@ -831,6 +870,14 @@ static bool parse_arithmetic(struct parser *p, struct word_builder *b, bool quot
 	builder_init(&expr, p);
 	read_word_into(p, &expr, MODE_ARITH);
 	c = pgetc(p);
+	/*
+	 * The end of input before anything showed it is not arithmetic: an
+	 * unfinished arithmetic expansion (XCU 2.6.3), not a command substitution.
+	 */
+	if (c < 0) {
+		builder_discard(&expr);
+		syntax_error_at(p, line, "missing '))'");
+	}
 	if (c != ')') {
 		/* Replay "(" and everything read as the start of $( ( ... */
 		size_t n;
@@ -1132,7 +1179,7 @@ static enum token_kind read_operator(struct parser *p, int c)
 	return T_EOF;
 }
 
-static void next_token(struct parser *p)
+static void read_token(struct parser *p)
 {
 	struct token *t = &p->token;
 	struct word_builder b;
@@ -1151,6 +1198,8 @@ static void next_token(struct parser *p)
 		break;
 	}
 	clear_recent_aliases(p);
+	p->token_after_blank_alias = p->check_alias;
+	p->check_alias = false;
 	p->have_token = true;
 	t->word = NULL;
 	t->literal = NULL;
@@ -1165,7 +1214,9 @@ static void next_token(struct parser *p)
 		return;
 	}
 	if (c == '\n') {
-		t->line--;
+		/* The input has counted it; a newline from an alias value it has not. */
+		if (p->sources == NULL)
+			t->line--;
 		t->kind = T_NEWLINE;
 		if (p->heredocs != NULL)
 			read_heredocs(p);
@@ -1200,6 +1251,17 @@ static void next_token(struct parser *p)
 	}
 }
 
+static bool try_alias(struct parser *p);
+
+/* The next token; after a blank-ending alias it is itself checked for an alias. */
+static void next_token(struct parser *p)
+{
+	do
+		read_token(p);
+	while (p->token_after_blank_alias && try_alias(p));
+	p->token_after_blank_alias = false;
+}
+
 static struct token *peek(struct parser *p)
 {
 	if (!p->have_token)
@@ -1230,7 +1292,6 @@ static bool try_alias(struct parser *p)
 	if (value == NULL || alias_in_use(p, t->literal))
 		return false;
 	length = strlen(value);
-	p->alias_next = length > 0 && (value[length - 1] == ' ' || value[length - 1] == '\t');
 	push_source(p, xstrdup(value), length, t->literal, false);
 	p->have_token = false;
 	return true;
@@ -1252,6 +1313,17 @@ static struct token *peek_command(struct parser *p)
 static void skip_newlines(struct parser *p)
 {
 	while (peek(p)->kind == T_NEWLINE)
+		consume(p);
+}
+
+/*
+ * Newlines where a command may start: an alias there is substituted
+ * first, and its value may be empty or begin with newlines
+ * ("alias nil=; true && nil<newline>cmd").
+ */
+static void skip_newlines_command(struct parser *p)
+{
+	while (peek_command(p)->kind == T_NEWLINE)
 		consume(p);
 }
 
@@ -1282,6 +1354,37 @@ static bool is_redirection(enum token_kind k)
 	return k >= T_LESS;
 }
 
+/*
+ * After a blank-ending alias the delimiter word is checked for an alias
+ * too ("alias h='cat << ' d='EOF '").  It is not read as a token: look
+ * at its plain characters and substitute if they name an alias.
+ */
+static bool heredoc_delimiter_alias(struct parser *p)
+{
+	struct strbuf name = STRBUF_INIT;
+	const char *value;
+	bool substituted = false;
+	int c;
+
+	p->check_alias = false;
+	clear_recent_aliases(p);
+	while (!ends_word(c = pgetc(p)) && strchr("\\'\"$`", c) == NULL)
+		strbuf_append_char(&name, (char)c);
+	raw_ungetc(p, c);
+	if (ends_word(c) && name.length > 0) {
+		value = alias_get(strbuf_str(&name));
+		if (value != NULL && !alias_in_use(p, strbuf_str(&name))) {
+			push_source(p, xstrdup(value), strlen(value), strbuf_str(&name), false);
+			substituted = true;
+		}
+	}
+	if (!substituted)
+		while (name.length > 0)
+			raw_ungetc(p, (unsigned char)name.data[--name.length]);
+	strbuf_free(&name);
+	return substituted;
+}
+
 /* Read a here-document delimiter word: quote removal only, no expansions. */
 static char *read_heredoc_delimiter(struct parser *p, bool *quoted)
 {
@@ -1291,9 +1394,13 @@ static char *read_heredoc_delimiter(struct parser *p, bool *quoted)
 	bool any = false;
 
 	*quoted = false;
-	do
-		c = pgetc(p);
-	while (c == ' ' || c == '\t');
+	do {
+		do
+			c = pgetc(p);
+		while (c == ' ' || c == '\t');
+		raw_ungetc(p, c);
+	} while (p->check_alias && heredoc_delimiter_alias(p));
+	c = pgetc(p);
 	for (;; c = pgetc(p)) {
 		if (ends_word(c)) {
 			raw_ungetc(p, c);
@@ -1572,16 +1679,10 @@ static struct node *parse_simple(struct parser *p)
 	bool prefix = false;
 
 	for (;;) {
-		if (!have_name)
-			t = prefix ? peek_command(p) : peek(p);
-		else if (p->alias_next) {
-			p->alias_next = false;
-			while (try_alias(p))
-				;
+		if (!have_name && prefix)
+			t = peek_command(p);
+		else
 			t = peek(p);
-		} else {
-			t = peek(p);
-		}
 		if (is_redirection(t->kind)) {
 			append_redirection(&redir_tail, parse_redirection(p));
 			prefix = true;
@@ -1615,8 +1716,7 @@ static struct node *parse_simple(struct parser *p)
 				if (peek(p)->kind != T_RPAREN)
 					unexpected(p, "')'");
 				consume(p);
-				p->alias_next = false;
-				skip_newlines(p);
+				skip_newlines_command(p);
 				t = peek_command(p);
 				if (!is_compound_start(t))
 					unexpected(p, "a compound command");
@@ -1861,7 +1961,7 @@ static struct node *parse_pipeline(struct parser *p)
 	commands[0] = first;
 	while (peek(p)->kind == T_PIPE) {
 		consume(p);
-		skip_newlines(p);
+		skip_newlines_command(p);
 		if (count == capacity) {
 			struct node **bigger = arena_alloc(p->arena, 2 * capacity * sizeof(*commands));
 
@@ -1894,7 +1994,7 @@ static struct node *parse_and_or(struct parser *p)
 			syntax_error_at(p, t->line, "too deeply nested");
 		n = new_node(p, t->kind == T_AND_IF ? NODE_AND : NODE_OR, left->line);
 		consume(p);
-		skip_newlines(p);
+		skip_newlines_command(p);
 		n->u.binary.left = left;
 		n->u.binary.right = parse_pipeline(p);
 		left = n;
@@ -1950,7 +2050,7 @@ static struct node *parse_compound_list(struct parser *p, bool allow_empty)
 	struct node *head = NULL;
 	struct node **slot = NULL;
 
-	skip_newlines(p);
+	skip_newlines_command(p);
 	while (starts_command(p)) {
 		struct node *item = parse_and_or(p);
 		struct token *t = peek(p);
@@ -1960,9 +2060,9 @@ static struct node *parse_compound_list(struct parser *p, bool allow_empty)
 		sequence_add(p, &head, &slot, item);
 		if (t->kind == T_SEMI || t->kind == T_AMP) {
 			consume(p);
-			skip_newlines(p);
+			skip_newlines_command(p);
 		} else if (t->kind == T_NEWLINE) {
-			skip_newlines(p);
+			skip_newlines_command(p);
 		} else {
 			break;
 		}
@@ -2018,7 +2118,8 @@ static void parser_reset(struct parser *p)
 	p->depth = 0;
 	p->heredocs = NULL;
 	p->heredocs_tail = &p->heredocs;
-	p->alias_next = false;
+	p->check_alias = false;
+	p->token_after_blank_alias = false;
 	p->recording = 0;
 	strbuf_reset(&p->record);
 }
@@ -2050,7 +2151,7 @@ struct node *parse_command(struct parser *p, struct arena *arena, bool *at_eof)
 	p->arena = arena;
 	p->depth = 0;
 	p->building = NULL;
-	p->alias_next = false;
+	p->check_alias = false;
 	input_set_continuation(p->in, false);
 	t = peek_command(p);
 	if (t->kind == T_EOF) {

@@ -17,6 +17,8 @@ struct shell_state {
 	bool interactive;	/* the shell is interactive (-i or a terminal) */
 	bool is_subshell;	/* we are a forked subshell of the main shell */
 	char *self_path;	/* path to re-exec vsh for scripts without #! */
+	bool in_trap;		/* a trap action is running: */
+	int trap_status;	/* $? from before it, for "exit" without operand */
 };
 
 extern struct shell_state shell;

@@ -12,6 +12,7 @@
  * launch path asks for the child's plan from this (signal_plan_make):
  * what the shell did for itself is undone, what the user asked for stays.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -135,6 +136,15 @@ const char *signal_name(int sig)
 
 int signal_number(const char *name)
 {
+	char upper[32];
+	size_t length = strlen(name);
+
+	/* Names are case-independent: "int", "sigterm" and "Hup" are all valid. */
+	if (length < sizeof upper) {
+		for (size_t i = 0; i <= length; i++)
+			upper[i] = (char)toupper((unsigned char)name[i]);
+		name = upper;
+	}
 	if (name[0] >= '0' && name[0] <= '9') {
 		char *end;
 		long n;
@@ -430,7 +440,11 @@ static void run_action(const char *action, const char *what)
 	int saved_status = shell.last_status;
 	char *copy = xstrdup(action);	/* the action may replace its own trap */
 	struct handler h;
+	bool was_in_trap = shell.in_trap;
+	int was_trap_status = shell.trap_status;
 
+	shell.in_trap = true;
+	shell.trap_status = saved_status;
 	if (setjmp(h.jump) == 0) {
 		handler_push(&h);
 		run_text(copy, what);
@@ -439,9 +453,13 @@ static void run_action(const char *action, const char *what)
 		handler_pop(&h);
 		free(copy);
 		running_traps = false;
+		shell.in_trap = was_in_trap;
+		shell.trap_status = was_trap_status;
 		raise_exception(exception_raised);
 	}
 	free(copy);
+	shell.in_trap = was_in_trap;
+	shell.trap_status = was_trap_status;
 	shell.last_status = saved_status;
 }
 
@@ -488,6 +506,8 @@ void trap_run_exit(void)
 	exit_trap_done = true;
 	trap_action[0] = NULL;
 	if (action[0] != '\0') {
+		shell.in_trap = true;
+		shell.trap_status = saved_status;
 		if (setjmp(h.jump) == 0) {
 			handler_push(&h);
 			run_text(action, "trap");

@@ -29,6 +29,7 @@ struct saved_var {
 struct scope {
 	struct saved_var *saved;
 	struct scope *outer;
+	bool function;		/* a function call's, not temporary assignments' */
 };
 
 static struct scope *innermost_scope;
@@ -288,28 +289,38 @@ struct var **var_sorted(void)
 	return list;
 }
 
-void var_scope_push(void)
+void var_scope_push(bool function)
 {
 	struct scope *s = xmalloc(sizeof *s);
 
 	s->saved = NULL;
 	s->outer = innermost_scope;
+	s->function = function;
 	innermost_scope = s;
+}
+
+static struct scope *function_scope(void)
+{
+	struct scope *s = innermost_scope;
+
+	while (s != NULL && !s->function)
+		s = s->outer;
+	return s;
 }
 
 bool var_scope_active(void)
 {
-	return innermost_scope != NULL;
+	return function_scope() != NULL;
 }
 
-void var_save(const char *name)
+static void save_in(struct scope *scope, const char *name)
 {
 	struct saved_var *saved;
 	struct var *v;
 
-	if (innermost_scope == NULL)
+	if (scope == NULL)
 		return;
-	for (saved = innermost_scope->saved; saved != NULL; saved = saved->next)
+	for (saved = scope->saved; saved != NULL; saved = saved->next)
 		if (strcmp(saved->name, name) == 0)
 			return;
 	v = find(name);
@@ -317,8 +328,18 @@ void var_save(const char *name)
 	saved->name = xstrdup(name);
 	saved->value = v && v->value ? xstrdup(v->value) : NULL;
 	saved->flags = v ? v->flags & ~VAR_HOOKED : VAR_UNSET;
-	saved->next = innermost_scope->saved;
-	innermost_scope->saved = saved;
+	saved->next = scope->saved;
+	scope->saved = saved;
+}
+
+void var_save(const char *name)
+{
+	save_in(innermost_scope, name);
+}
+
+void var_save_local(const char *name)
+{
+	save_in(function_scope(), name);
 }
 
 void var_scope_pop(void)

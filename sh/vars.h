@@ -57,13 +57,17 @@ struct var **var_sorted(void);
 
 /*
  * Scopes for "local" and temporary assignments.  var_scope_push() starts a
- * scope; var_save() records a variable's current state in the innermost
- * scope (once per scope); var_scope_pop() restores everything recorded.
+ * scope (a function call's, or one for the temporary assignments of
+ * "x=1 cmd"); var_save() records a variable's current state in the
+ * innermost scope (once per scope), var_save_local() in the innermost
+ * function's, past any temporary ones ("E=x local v" keeps v for the
+ * function); var_scope_pop() restores everything recorded.
  */
-void var_scope_push(void);
+void var_scope_push(bool function);
 void var_scope_pop(void);
 bool var_scope_active(void);	/* inside a function (for "local") */
 void var_save(const char *name);
+void var_save_local(const char *name);
 /* Temporary assignments for "x=1 builtin": exported, restored when the scope pops. */
 
 /*

@@ -42,9 +42,107 @@ unalias_body()
 	atf_check -s exit:2 -e match:'unalias: -x: invalid option' vsh -c 'unalias -x'
 }
 
+atf_test_case empty_and_newline_values
+empty_and_newline_values_head() { atf_set descr "an alias value that is empty or starts with a newline is read as input wherever a command may start (XCU 2.3.1)"; }
+empty_and_newline_values_body()
+{
+	cat >script <<'END'
+alias nil=
+true && nil
+echo and
+false || nil
+echo or
+true | nil
+echo pipe
+if true; then nil
+echo then; fi
+for i in 1; do nil
+echo do; done
+{ nil
+echo brace; }
+case x in x) nil
+echo case;; esac
+f() nil
+{ echo function; }
+f
+END
+	atf_check -o inline:'and\nor\npipe\nthen\ndo\nbrace\ncase\nfunction\n' -e empty vsh script
+	cat >script <<'END'
+alias nil=
+alias endif='
+fi'
+if true; then echo T; endif
+alias two='echo a
+echo b'
+eval 'g() {
+two
+}'
+g
+eval 'h() { true && nil
+echo h; }'
+h
+END
+	atf_check -o inline:'T\na\nb\nh\n' -e empty vsh script
+}
+
+atf_test_case blank_ending_value
+blank_ending_value_head() { atf_set descr "after a value ending in a blank, the next token of the input is checked, wherever it stands"; }
+blank_ending_value_body()
+{
+	# Not a word of the value itself.
+	cat >script <<'END'
+alias e='echo x ' p=P
+e p
+alias loop='for ' var='i '
+loop var in 1 2; do echo $i; done
+alias c='case x in ' pat='y|x) '
+c pat echo pattern;; esac
+alias fn='fun ' par='() '
+fn par { echo function; }
+fun
+alias h='cat << ' d='EOF '
+h d
+here
+EOF
+alias e2='echo '
+e2 e2 e2
+END
+	atf_check -o inline:'x P\n1\n2\npattern\nfunction\nhere\necho echo\n' -e empty vsh script
+	# Quoted, it is no alias.
+	atf_check -o inline:'p\n' -e empty vsh -c "alias e='echo ' p=P
+e 'p'"
+}
+
+atf_test_case no_recursion
+no_recursion_head() { atf_set descr "an alias being substituted, directly or through others, is not substituted again"; }
+no_recursion_body()
+{
+	atf_check -s exit:127 -o empty -e match:'line 2: a: not found' vsh -c 'alias a=b b=a
+a'
+	atf_check -s exit:127 -o empty -e match:'b: not found' vsh -c 'alias a=b b=c c=a
+b'
+	# Once its text has been read, an alias may be substituted again (as in every peer).
+	atf_check -o inline:'ls echo ls\n' -e empty vsh -c "alias ls='echo ls ' e='ls '
+e ls"
+}
+
+atf_test_case line_numbers
+line_numbers_head() { atf_set descr "messages about alias text carry the line of the alias use"; }
+line_numbers_body()
+{
+	printf 'alias x="for\n"\n:\nx\n' >script
+	atf_check -s exit:2 -o empty -e inline:'vsh: script: line 4: syntax error: unexpected newline (expecting a variable name)\n' vsh script
+	printf 'alias bad="echo \\$LINENO\nnosuch"\n:\nbad\nf() {\n  bad\n}\nf\n' >script
+	atf_check -s exit:127 -o inline:'4\n6\n' -e inline:'vsh: script: line 4: nosuch: not found\nvsh: script: line 6: nosuch: not found\n' vsh script
+}
+
 atf_init_test_cases()
 {
 	atf_add_test_case define
 	atf_add_test_case not_found
 	atf_add_test_case unalias
+	atf_add_test_case empty_and_newline_values
+	atf_add_test_case blank_ending_value
+	atf_add_test_case no_recursion
+	atf_add_test_case line_numbers
 }

@@ -43,6 +43,24 @@ oldpwd_body()
 	atf_check -o inline:"$top/lnk\n" vsh -c "cd $top/lnk; cd /; cd - >/dev/null; pwd"
 }
 
+atf_test_case removed_directory
+removed_directory_head() { atf_set descr "leaving a removed directory: OLDPWD is the directory left; cd -P -e says when PWD is unknown"; }
+removed_directory_body()
+{
+	make_tree
+	atf_check -o inline:"st=0 old=$top/a/b pwd=$top/c\n" \
+	    vsh -c "cd $top/a/b; rmdir ../b; cd $top/c; echo st=\$? old=\$OLDPWD pwd=\$PWD"
+	mkdir -p a/b
+	atf_check -o inline:"st=0 old=$top/a/b pwd=$top/a\n" \
+	    vsh -c "cd $top/a/b; rmdir ../b; cd -P -e ..; echo st=\$? old=\$OLDPWD pwd=\$PWD"
+	# The directory changed but its name cannot be found: status 1 with -e, 0 without.
+	mkdir -p a/b
+	atf_check -o inline:'st=1\nst=0\n' \
+	    vsh -c "cd $top/a/b; rmdir ../b; cd -P -e .; echo st=\$?; cd -P .; echo st=\$?"
+	atf_check -o inline:'st=0 /\n' vsh -c 'cd -e /; echo st=$? $PWD'
+	atf_check -s exit:2 -e match:'pwd: -e: invalid option' vsh -c 'pwd -e'
+}
+
 atf_test_case home
 home_head() { atf_set descr "cd without operand goes to HOME"; }
 home_body()
@@ -72,7 +90,7 @@ errors_body()
 	: >file
 	atf_check -s exit:1 -e match:'cd: file: Not a directory$' vsh -c 'cd file'
 	atf_check -s exit:1 -e match:'cd: file/..: Not a directory$' vsh -c 'cd file/..'
-	atf_check -s exit:2 -e match:'cd: -x: invalid option' -e match:'usage: cd \[-L\|-P\] \[directory\]' vsh -c 'cd -x'
+	atf_check -s exit:2 -e match:'cd: -x: invalid option' -e match:'usage: cd \[-L\|-P \[-e\]\] \[directory\]' vsh -c 'cd -x'
 	atf_check -s exit:0 -o inline:"1 $top\n" -e ignore vsh -c "cd $top; cd /nonexistent; echo \$? \$PWD"
 	atf_check -s exit:1 -e match:'cd: null directory$' vsh -c 'cd ""'
 }
@@ -93,6 +111,7 @@ atf_init_test_cases()
 	atf_add_test_case logical
 	atf_add_test_case physical
 	atf_add_test_case oldpwd
+	atf_add_test_case removed_directory
 	atf_add_test_case home
 	atf_add_test_case cdpath
 	atf_add_test_case errors

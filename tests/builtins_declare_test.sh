@@ -71,6 +71,10 @@ local_body()
 	atf_check -o inline:'inner\nouter\n' \
 	    vsh -c 'v=outer; a() { local v=inner; b; }; b() { echo $v; }; a; echo $v'
 	atf_check -o inline:'2\n' -e match:'local: not in a function$' vsh -c 'local x; echo $?'
+	# Temporary assignments before local do not make its variables temporary.
+	atf_check -o inline:'v=1 E=\nv=\n' vsh -c 'f() { E=x local v=1; echo v=$v E=$E; }; f; echo v=$v'
+	atf_check -o inline:'2\n' -e match:'local: not in a function$' vsh -c 'E=x local x; echo $?'
+	atf_check -o inline:'in=1\nout=0\n' vsh -c 'v=0; f() { E=x command local v=1; echo in=$v; }; f; echo out=$v'
 	atf_check -o inline:'2\n' -e match:'local: 1x: bad variable name$' vsh -c 'f() { local 1x; echo $?; }; f'
 }
 

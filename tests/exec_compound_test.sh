@@ -38,6 +38,13 @@ break_continue_body()
 	# A function does not break its caller's loop (as in dash).
 	atf_check -o inline:'1\n2\n' vsh -c 'f() { break; }; for i in 1 2; do f; echo $i; done'
 	atf_check -o inline:'y\n' vsh -c 'while :; do eval break; done; echo y'
+	# A subshell counts only its own loops, forked or not (the last command of -c).
+	atf_check -o inline:'in-a\nin-b\n' \
+	    vsh -c 'for x in a b; do ( for y in c; do break 2; done; echo in-$x ); done'
+	atf_check -o inline:'in-a\nin-b\n' \
+	    vsh -c 'for x in a b; do ( for y in c; do continue 2; done; echo in-$x ) | cat; done'
+	atf_check -o inline:'a\nb\n' vsh -c 'for x in a b; do break 2 | cat; echo $x; done'
+	atf_check -o inline:'in\n' vsh -c 'f() { ( for y in c; do break 2; done; echo in ); }; for x in a; do f; done'
 }
 
 atf_test_case case_command

@@ -31,6 +31,19 @@ ignored_body()
 	atf_check -o inline:'x\nafter\n' vsh -c 'set -e; (false; echo x) || true; echo after'
 	atf_check -o inline:'no\nafter\n' vsh -c 'set -e; { false; echo no; } && true || true; echo after'
 	atf_check -o inline:'yes\n' vsh -c 'set -e; false | true; echo yes'
+	# eval and . in such a context run their commands in it too.
+	atf_check -o inline:'or\nelse\nend\n' \
+	    vsh -c 'set -e; eval false || echo or; if eval false; then :; else echo else; fi; echo end'
+	atf_check -o inline:'in\nf-in\nend\n' \
+	    vsh -c 'set -e; eval "false; echo in" || :; f() { eval false; echo f-in; }; f || :; echo end'
+	echo 'false; echo dot-in' >dotted
+	atf_check -o inline:'dot-in\nend\n' vsh -c 'set -e; . ./dotted && :; echo end'
+	atf_check -o inline:'or\nin\nthen\n' \
+	    vsh -c 'set -e; command eval false || echo or; if command eval "false; echo in"; then echo then; fi'
+	# Elsewhere, and in a trap action run later, set -e applies.
+	atf_check -s exit:1 -o empty vsh -c 'set -e; eval false; echo no'
+	atf_check -s exit:1 -o empty vsh -c 'set -e; . ./dotted'
+	atf_check -s exit:1 -o inline:'t\n' vsh -c 'set -e; trap "echo t; false; echo no" USR1; if eval "kill -USR1 \$\$"; then :; fi; echo no'
 }
 
 atf_test_case pipefail

@@ -49,6 +49,12 @@ temporary_assignments_body()
 	# Exported for the duration of a built-in or function.
 	atf_check -o inline:'v\n' vsh -c 'f() { sh -c "echo \$y"; }; y=v f'
 	atf_check -s exit:2 -e match:'r: is read only' vsh -c 'readonly r=1; r=2 /bin/true; echo after'
+	# Also before a command that is not found: the assignment error comes first.
+	atf_check -s exit:2 -o empty -e match:'v: is read only' -e not-match:'not found' \
+	    vsh -c 'readonly v=1; v=2 nosuch; echo after'
+	atf_check -o inline:'after 2\n' -e match:'v: is read only' \
+	    vsh -c 'readonly v=1; (v=2 nosuch; echo in); echo after $?'
+	atf_check -o inline:'127\n' -e match:'nosuch: not found' vsh -c 'v=2 nosuch; echo $?'
 }
 
 atf_test_case search_order
@@ -83,6 +89,13 @@ hash_table_body()
 	atf_check -o inline:'' vsh -c 'PATH=$PWD/a:/bin:/usr/bin; prog >/dev/null; hash -r; hash'
 	atf_check -s exit:1 -e match:'hash: nosuch_x: not found' vsh -c 'hash nosuch_x'
 	atf_check -o inline:"$PWD/a/prog\n" vsh -c 'PATH=$PWD/a:/bin:/usr/bin; hash prog; hash'
+	# A remembered program that moved is searched for again; one that is gone is not found.
+	mkdir c
+	printf '#!/bin/sh\necho c\n' >c/moving
+	chmod +x c/moving
+	atf_check -o inline:"c\nc\n$PWD/b/moving\n127\n" -e match:'moving: not found' \
+	    vsh -c 'PATH=$PWD/c:$PWD/b:/bin:/usr/bin; moving; mv c/moving b/; moving; hash | grep moving; rm b/moving; moving; echo $?'
+	atf_check -o inline:"$PWD/b/prog\n" vsh -c 'PATH=$PWD/c:$PWD/b:/bin:/usr/bin; cp b/prog c/; hash prog; rm c/prog; command -v prog'
 }
 
 atf_test_case xtrace
@@ -93,6 +106,8 @@ xtrace_body()
 	atf_check -e inline:'+ x=2\n' vsh -c 'set -x; x=2'
 	atf_check -o inline:'t\n' -e inline:'[7] echo t\n' vsh -c 'x=7; PS4="[\$x] "; set -x; echo t'
 	atf_check -o inline:'t\n' -e inline:'> echo t\n' vsh -c 'PS4="> "; set -x; echo t'
+	# Unset, PS4 is empty like any parameter: no prefix.
+	atf_check -o inline:'t\n' -e inline:'+ unset PS4\necho t\n' vsh -c 'set -x; unset PS4; echo t'
 	atf_check -o empty -e inline:'+ set +x\n' vsh -c 'set -x; set +x; echo >/dev/null'
 }
 
@@ -121,6 +136,15 @@ last_command_body()
 	atf_check -o inline:'replaced\n' vsh -c 'echo $$ >pid; sh -c "[ \$PPID = \$(cat pid) ] || echo replaced"'
 	atf_check -o inline:'ok\nt\n' vsh -c 'trap "echo t" EXIT; sh -c "echo ok"'
 	atf_check -s exit:3 vsh -c 'sh -c "exit 3"'
+	# Running the last command without a fork changes nothing observable:
+	# its redirections are undone before the EXIT trap runs ...
+	atf_check -o inline:'bye\n' vsh -c "trap 'echo bye' EXIT; { :; } >/dev/null"
+	atf_check -o inline:'bye\n' vsh -c "trap 'echo bye' EXIT; if :; then /bin/true; fi >/dev/null"
+	atf_check -o inline:'bye\n' vsh -c "trap 'echo bye' EXIT; for i in 1; do :; done >/dev/null"
+	# ... and a subshell does not inherit its parent's children.
+	atf_check -o inline:'127\n' -e ignore vsh -c 'exit 3 & p=$!; (wait $p; echo $?)'
+	atf_check -o inline:'127\n' -e ignore vsh -c 'exit 3 & p=$!; (wait $p; echo $?); :'
+	atf_check -o inline:'3\n' vsh -c 'exit 3 & p=$!; { wait $p; echo $?; }'
 }
 
 atf_test_case lineno_in_messages
@@ -154,6 +178,22 @@ unset_path_default_body()
 	atf_check -o inline:'/dev/null\n' "$vsh" -c 'unset PATH; ls /dev/null'
 	atf_check -o inline:"$(getconf PATH | sed 's/:.*//')/ls\n" "$vsh" -c 'PATH=/nonexistent; command -pv ls'
 	atf_check -s exit:127 -e match:'ls: not found' "$vsh" -c 'PATH=/nonexistent; ls'
+}
+
+atf_test_case lineno_in_compound_words
+lineno_in_compound_words_head() { atf_set descr "LINENO is set before for word lists, case subjects and compound redirections, also first in a script"; }
+lineno_in_compound_words_body()
+{
+	cat >script <<'END'
+for i in $LINENO; do echo for=$i; done
+case $LINENO in
+2) echo case=2;; *) echo case=wrong;; esac
+{ echo group; } >out$LINENO
+echo $(
+echo a) $LINENO
+END
+	atf_check -o inline:'for=1\ncase=2\na 5\n' -e empty vsh script
+	atf_check -o inline:'group\n' cat out4
 }
 
 atf_test_case lineno_many_digits
@@ -211,5 +251,6 @@ atf_init_test_cases()
 	atf_add_test_case last_command
 	atf_add_test_case assignments_see_earlier
 	atf_add_test_case unset_path_default
+	atf_add_test_case lineno_in_compound_words
 	atf_add_test_case lineno_many_digits
 }

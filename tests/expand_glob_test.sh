@@ -84,6 +84,13 @@ case_patterns_body()
 	atf_check -s exit:0 -o inline:'empty\nalt\n' -e empty vsh -c 'case "" in "") echo empty;; esac; case x in ""|x) echo alt;; esac'
 	atf_check -s exit:0 -o inline:'mid\nbracket\n' -e empty vsh -c 'x=abc; case $x in *b*) echo mid;; esac; case "[" in [) echo bracket;; esac'
 	atf_check -s exit:0 -o inline:'one\nalpha\nneg\n' -e empty env LC_ALL=C.UTF-8 vsh -c 'case é in ?) echo one;; esac; case é in [[:alpha:]]) echo alpha;; esac; case xé in x[!a]) echo neg;; esac'
+	# A quoted ':' (or '=', '.') after '[' opens no class, nor does one from a quoted expansion.
+	atf_check -s exit:0 -o inline:'X\nX\nM\nM\n' -e empty vsh -c 'c=":alpha:"
+	    case a in [[\:alpha:]]) echo M;; *) echo X;; esac
+	    case a in [["$c"]]) echo M;; *) echo X;; esac
+	    case "a]" in [["$c"]]) echo M;; *) echo X;; esac
+	    case : in [[\:]) echo M;; *) echo X;; esac'
+	atf_check -s exit:0 -o inline:'a\nM\n' -e empty vsh -c 'x=a.b; echo ${x%"."*}; case a.b in a\.b) echo M;; esac'
 }
 
 atf_test_case sorted_many

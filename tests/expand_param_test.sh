@@ -77,6 +77,33 @@ alternative_body()
 	atf_check -s exit:0 -o inline:'<p  q><p  q>\n' -e empty vsh -c 'x=1; y="p  q"; show() { printf "<%s>" "$@"; echo; }; show ${x:+"$y"} ${x:+ "$y" }'
 }
 
+atf_test_case quoted_empty_word
+quoted_empty_word_head() { atf_set descr 'a quoted ${x:-} ${x-} ${x:+} ${x+} with an empty word is one empty field'; }
+quoted_empty_word_body()
+{
+	atf_check -o inline:'1 1 1 1 1 1\n' -e empty \
+	    vsh -c 'x=; y=1; n() { printf "%s " $#; }; n "${x:-}"; n "${u-}"; n "${u:+}"; n "${y:+}"; n "${y+}"; echo $#' sh ''
+	atf_check -o inline:'true\n' -e empty vsh -c 'x=; [ -n "${x:-}" ] || echo true'
+	atf_check -s exit:1 -o empty -e empty vsh -c '[ "${1:-}" = x ]'
+	atf_check -o inline:'0\n' -e empty vsh -c 'set -- "${y:+}"; set -- ${y:-}; echo $#'
+	# "$@" inside the quoted word: the quotes still make one field.
+	atf_check -o inline:'1\n2\n' -e empty vsh -c 'set --; set -- "${y:-$@}"; echo $#; set -- a b; set -- "${y:-$@}"; echo $#'
+}
+
+atf_test_case empty_quotes_before_at
+empty_quotes_before_at_head() { atf_set descr "an empty quoted string next to \"\$@\" keeps its field when there are no parameters"; }
+empty_quotes_before_at_body()
+{
+	cat >script <<'END'
+n() { printf '%s ' $#; }
+n ''"$@"; n """$@"; n "$@"""; n "$@"''; n "$@"; echo
+set -- a b; set -- """$@"; echo $# "<$1>" "<$2>"
+END
+	atf_check -o inline:'1 1 1 1 0 \n2 <a> <b>\n' -e empty vsh script
+	# The empty part is in the tree, and printed back.
+	atf_check -o empty -e match:"word: ''\"\\\$\\{@\\}\"" vsh -n -o debugtree -c 'x """$@"'
+}
+
 atf_test_case length
 length_head() { atf_set descr '${#p} in characters'; }
 length_body()
@@ -180,6 +207,8 @@ atf_init_test_cases()
 	atf_add_test_case assign
 	atf_add_test_case error
 	atf_add_test_case alternative
+	atf_add_test_case quoted_empty_word
+	atf_add_test_case empty_quotes_before_at
 	atf_add_test_case length
 	atf_add_test_case remove
 	atf_add_test_case at_star

@@ -63,9 +63,28 @@ assignment_body()
 	atf_check -s exit:0 -o inline:'1\n2\n' -e empty vsh -c 'x=1 y=$x; echo "$y"; a=1 b=$((a+1)) c=$b; echo $c'
 }
 
+atf_test_case status_without_command_name
+status_without_command_name_head() { atf_set descr 'with no command name, the status is that of the last command substitution, wherever it is'; }
+status_without_command_name_body()
+{
+	atf_check -o inline:'17\n' vsh -c '>/dev/null $(exit 17); echo $?'
+	atf_check -o inline:'17\n' vsh -c '>$(echo /dev/null; exit 17); echo $?'
+	atf_check -o inline:'5\n' vsh -c '<<EOF
+$(exit 5)
+EOF
+echo $?'
+	# The redirections are expanded after the assignments: theirs is last.
+	atf_check -o inline:'4\n' vsh -c 'x=$(exit 3) >$(echo /dev/null; exit 4); echo $?'
+	atf_check -o inline:'3 1\n' vsh -c 'x=$(exit 3) y=1 >/dev/null; echo $? $y'
+	# A failing substitution still assigns.
+	atf_check -o inline:'4 x=2\n' vsh -c 'x=$(echo 2; exit 4) </dev/null; echo $? x=$x'
+	atf_check -o inline:'0\n' vsh -c 'false; >/dev/null; echo $?'
+}
+
 atf_init_test_cases()
 {
 	atf_add_test_case command
 	atf_add_test_case heredoc
 	atf_add_test_case assignment
+	atf_add_test_case status_without_command_name
 }

@@ -928,7 +928,12 @@ END' "vsh: -c: line 3: syntax error: unexpected end of file (expecting ')')"
 	check_error 'echo ${x:#a}' 'vsh: -c: line 1: syntax error: bad substitution'
 	check_error 'echo ${#x-a}' 'vsh: -c: line 1: syntax error: bad substitution'
 	check_error 'echo $(a' "vsh: -c: line 1: syntax error: unexpected end of file (expecting ')')"
-	check_error 'echo $((1+2)' "vsh: -c: line 1: syntax error: unexpected end of file (expecting ')')"
+	# The end of input came before $(( showed it was not arithmetic (XCU 2.6.3).
+	check_error 'echo $((1+2)' "vsh: -c: line 1: syntax error: missing '))'"
+	check_error 'echo $((echo a)' "vsh: -c: line 1: syntax error: missing '))'"
+	check_error 'echo `echo $((1+2)`' "vsh: -c: line 1: syntax error: missing '))'"
+	check_error 'echo $((1+2)
+' "vsh: -c: line 2: syntax error: unexpected end of file (expecting ')')"
 	check_error 'echo $((1+2' "vsh: -c: line 1: syntax error: missing '))'"
 	check_error 'for 1 in a; do :; done' "vsh: -c: line 1: syntax error: unexpected '1' (expecting a variable name)"
 	check_error 'for a-b in a; do :; done' "vsh: -c: line 1: syntax error: bad for loop variable 'a-b'"

@@ -143,6 +143,9 @@ exec_permanent_body()
 	atf_check -o empty -e inline:'visible\n' vsh -c 'exec >/dev/null; echo hidden; exec >&2; echo visible'
 	atf_check -o inline:'child\n' vsh -c 'exec 3>f; sh -c "echo child >&3"; cat f'
 	atf_check -o inline:'line1\nline2\n' vsh -c 'printf "line1\nline2\n" >f; exec <f; read a; read b; echo $a; echo $b'
+	# "--" ends exec's options: still no command.
+	atf_check -o inline:'three\nfour\n' -e empty \
+	    vsh -c 'exec -- 3>&1; echo three >&3; command exec -- 4>&1; echo four >&4'
 }
 
 atf_test_case closed_standard_descriptors

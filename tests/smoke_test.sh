@@ -9,7 +9,27 @@ echo_c_body()
 	atf_check -s exit:3 -o empty -e empty vsh -c 'exit 3'
 }
 
+atf_test_case lone_dash_operand
+lone_dash_operand_head() { atf_set descr "a lone - ends the options and is ignored: vsh - script, vsh -c - cmd, #!vsh -"; }
+lone_dash_operand_body()
+{
+	echo 'echo "$0 $#: $*"' >script
+	atf_check -o inline:'script 2: a b\n' -e empty vsh - script a b
+	atf_check -o inline:'name arg\n' -e empty vsh -c - 'echo "$0 $1"' name arg
+	atf_check -o inline:'p q\n' -e empty vsh -s - p q <<'END'
+echo "$*"
+END
+	printf '#!%s -\necho "$0 $#: $*"\n' "$(vsh_path)" >hashbang
+	chmod +x hashbang
+	atf_check -o inline:'./hashbang 2: x y\n' -e empty ./hashbang x y
+	# "-x -" still sets -x.
+	atf_check -o inline:'t\n' -e inline:'+ echo t\n' vsh -x - /dev/stdin <<'END'
+echo t
+END
+}
+
 atf_init_test_cases()
 {
 	atf_add_test_case echo_c
+	atf_add_test_case lone_dash_operand
 }

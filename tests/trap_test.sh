@@ -147,6 +147,41 @@ kill_list_body()
 	atf_check -s exit:1 -o empty -e match:'kill: FOO: invalid signal' vsh -c 'kill -l FOO'
 }
 
+atf_test_case exit_in_trap_action
+exit_in_trap_action_head() { atf_set descr "exit without an operand in a trap action uses \$? from before the action"; }
+exit_in_trap_action_body()
+{
+	atf_check -s exit:3 -o empty -e empty vsh -c "trap 'rm -f tmp; exit' EXIT; exit 3"
+	atf_check -s exit:5 -o empty -e empty vsh -c "trap 'false; exit' EXIT; (exit 5)"
+	# Also from a function the action calls; "exit n" still sets n.
+	atf_check -s exit:6 -o empty -e empty vsh -c "f() { false; exit; }; trap f EXIT; (exit 6)"
+	atf_check -s exit:9 -o empty -e empty vsh -c "trap 'exit 9' EXIT; exit 3"
+	# A signal's action: $? was kill's.
+	atf_check -s exit:0 -o empty -e empty vsh -c "trap 'false; exit' USR1; kill -USR1 \$\$; echo not reached"
+	# Outside a trap action, exit takes the last status as before.
+	atf_check -s exit:1 -o empty -e empty vsh -c "trap ':' USR1; kill -USR1 \$\$; false; exit"
+}
+
+atf_test_case signal_names_any_case
+signal_names_any_case_head() { atf_set descr "trap and kill take signal names in any case, with or without SIG"; }
+signal_names_any_case_body()
+{
+	atf_check -s exit:0 -o inline:"trap -- 'echo i' INT\ntrap -- 'echo h' HUP\ntrap -- 'echo x' EXIT\n" -e empty \
+	    vsh -c 'trap "echo i" int; trap "echo h" SigHup; trap "echo x" exit; trap -p INT HUP exit; trap - exit'
+	atf_check -s exit:0 -o inline:'t\nu\nv\n' -e empty \
+	    vsh -c 'trap "echo t" TERM; trap "echo u" USR1; trap "echo v" USR2; kill -s term $$; kill -usr1 $$; kill -sigusr2 $$'
+	atf_check -s exit:0 -o inline:'2\n' -e empty vsh -c 'kill -l int'
+}
+
+atf_test_case action_after_double_dash
+action_after_double_dash_head() { atf_set descr "after --, an action may begin with -"; }
+action_after_double_dash_body()
+{
+	atf_check -s exit:0 -o inline:"trap -- '-x' EXIT\n" -e empty vsh -c "trap -- '-x' EXIT; trap; trap - EXIT"
+	atf_check -s exit:0 -o inline:'minus\n' -e empty vsh -c "trap -- '-minus' EXIT; -minus() { echo minus; }"
+	atf_check -s exit:2 -o empty -e match:'trap: -x: invalid option' vsh -c "trap '-x' EXIT"
+}
+
 atf_test_case sigint_stops_script
 sigint_stops_script_head() { atf_set descr "SIGINT to the shell and its foreground job stops a script; a job that handles it does not"; }
 sigint_stops_script_body()
@@ -180,4 +215,7 @@ atf_init_test_cases()
 	atf_add_test_case ignored_on_entry
 	atf_add_test_case kill_list
 	atf_add_test_case sigint_stops_script
+	atf_add_test_case exit_in_trap_action
+	atf_add_test_case signal_names_any_case
+	atf_add_test_case action_after_double_dash
 }
