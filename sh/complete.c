@@ -126,16 +126,6 @@ static void add_char(struct word_scan *w, char c, size_t after, char quote)
 	}
 }
 
-static bool all_digits(const char *s)
-{
-	if (*s == '\0')
-		return false;
-	for (; *s != '\0'; s++)
-		if (*s < '0' || *s > '9')
-			return false;
-	return true;
-}
-
 static void scan_line(const char *line, size_t cursor, struct word_scan *w)
 {
 	w->in_word = false;
@@ -185,7 +175,7 @@ static void scan_line(const char *line, size_t cursor, struct word_scan *w)
 			break;
 		case '<':
 		case '>':
-			if (w->in_word && all_digits(strbuf_str(&w->text)))
+			if (w->in_word && is_digits(strbuf_str(&w->text)))
 				w->in_word = false;	/* an IO number, as in 2>file */
 			end_word(w);
 			w->redirect_target = true;

@@ -458,17 +458,6 @@ static void add_text(struct expansion *e, const struct word_part *part, bool quo
 	add_unquoted_text(e, s + start, n - start, in_argument);
 }
 
-/* Digits only: a positional parameter. */
-static bool is_number(const char *s)
-{
-	if (*s == '\0')
-		return false;
-	for (; *s != '\0'; s++)
-		if (*s < '0' || *s > '9')
-			return false;
-	return true;
-}
-
 static char *format_number(long n)
 {
 	char text[32];
@@ -496,7 +485,7 @@ static const char *parameter_value(const char *name)
 			return shell.arg0 != NULL ? shell.arg0 : "vsh";
 		}
 	}
-	if (is_number(name)) {
+	if (is_digits(name)) {
 		long index = 0;
 		const char *p;
 

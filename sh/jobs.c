@@ -989,16 +989,6 @@ void jobs_forget_all(void)
 
 /* --- for the built-ins --- */
 
-static bool is_number(const char *s)
-{
-	if (*s == '\0')
-		return false;
-	for (; *s; s++)
-		if (*s < '0' || *s > '9')
-			return false;
-	return true;
-}
-
 struct job *job_find_spec(const char *spec, const char *builtin_name)
 {
 	struct job *found = NULL;
@@ -1016,7 +1006,7 @@ struct job *job_find_spec(const char *spec, const char *builtin_name)
 		for (struct job *j = table; j != NULL; j = j->next)
 			if (j->number > 0 && current_mark(j) == want)
 				found = j;
-	} else if (is_number(what)) {
+	} else if (is_digits(what)) {
 		int n = atoi(what);
 
 		for (struct job *j = table; j != NULL; j = j->next)

@@ -24,6 +24,7 @@
 #include "parser.h"
 #include "state.h"
 #include "strbuf.h"
+#include "vars.h"
 
 #define MAX_NESTING 1000
 #define MAX_AND_OR 10000
@@ -1111,16 +1112,6 @@ static void read_word_into(struct parser *p, struct word_builder *b, enum word_m
 
 static void read_heredocs(struct parser *p);
 
-static bool all_digits(const char *s)
-{
-	if (*s == '\0')
-		return false;
-	for (; *s != '\0'; s++)
-		if (*s < '0' || *s > '9')
-			return false;
-	return true;
-}
-
 /* The operator starting with c (already read). */
 static enum token_kind read_operator(struct parser *p, int c)
 {
@@ -1236,7 +1227,7 @@ static void read_token(struct parser *p)
 		t->literal = t->word->parts->u.text.chars;
 	if (t->literal != NULL)
 		t->keyword = keyword_index(t->literal);
-	if (t->literal != NULL && all_digits(t->literal)) {
+	if (t->literal != NULL && is_digits(t->literal)) {
 		c = pgetc(p);
 		if (c == '<' || c == '>') {
 			long n = strtol(t->literal, NULL, 10);

@@ -263,6 +263,16 @@ size_t name_length(const char *s)
 	return (size_t)(p - s);
 }
 
+bool is_digits(const char *s)
+{
+	if (*s == '\0')
+		return false;
+	for (; *s != '\0'; s++)
+		if (*s < '0' || *s > '9')
+			return false;
+	return true;
+}
+
 bool is_name(const char *s)
 {
 	size_t n = name_length(s);

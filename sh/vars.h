@@ -50,6 +50,7 @@ int var_unset(const char *name);	/* -1 when read-only */
 void var_clear_flags(const char *name, int flags);	/* e.g. "export -n" */
 
 bool is_name(const char *s);			/* [A-Za-z_][A-Za-z0-9_]* */
+bool is_digits(const char *s);			/* [0-9]+ */
 size_t name_length(const char *s);		/* length of the name prefix of s */
 
 /* All variables sorted by name (a scratch array, NULL-terminated). */
