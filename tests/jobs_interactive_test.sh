@@ -20,6 +20,17 @@ job_cmd()
 	printf "sh -c 'echo \$\$ >%s; echo started-\$((%s+0)); exec %s'" "$1" "$2" "$3"
 }
 
+# stop_job FILE N CMD: run job_cmd FILE N CMD in the foreground, wait
+# until it has the terminal, stop it with Ctrl-Z and wait for the report.
+stop_job()
+{
+	tmux_keys "$(job_cmd "$1" "$2" "$3")" Enter
+	tmux_wait_for "^started-$2\$"
+	wait_stat "$1" '\+'
+	tmux_keys C-z
+	tmux_wait_for 'Stopped +sh -c'
+}
+
 # wait_stat FILE ERE: poll until the process whose pid is in FILE has a
 # ps state matching ERE ("+" in the foreground group, "T" stopped).
 wait_stat()
@@ -58,10 +69,7 @@ stop_bg_fg_interrupt_head() { atf_set descr 'Ctrl-Z stops a job; bg resumes it i
 stop_bg_fg_interrupt_body()
 {
 	start_vsh
-	tmux_keys "$(job_cmd p1 1 'sleep 300')" Enter
-	tmux_wait_for '^started-1$'
-	wait_stat p1 '\+'
-	tmux_keys C-z
+	stop_job p1 1 'sleep 300'
 	tmux_wait_for '^\[1\] \+ Stopped +sh -c '
 	wait_stat p1 T
 	tmux_keys 'echo st=$?' Enter
@@ -92,10 +100,7 @@ job_ids_body()
 	start_vsh
 	tmux_keys 'sleep 301 & echo $! >a; sleep 302 & echo $! >b' Enter
 	tmux_wait_for '^\[2\] [0-9]+$'
-	tmux_keys "$(job_cmd c 3 'sleep 303')" Enter
-	tmux_wait_for '^started-3$'
-	wait_stat c '\+'
-	tmux_keys C-z
+	stop_job c 3 'sleep 303'
 	tmux_wait_for '^\[3\] \+ Stopped +sh -c '
 	# The stopped job is current although job 2 started later... than job 1.
 	tmux_keys 'jobs' Enter
@@ -213,11 +218,7 @@ exit_stopped_jobs_head() { atf_set descr 'exit with stopped jobs warns once; ano
 exit_stopped_jobs_body()
 {
 	start_vsh
-	tmux_keys "$(job_cmd p 7 'sleep 305')" Enter
-	tmux_wait_for '^started-7$'
-	wait_stat p '\+'
-	tmux_keys C-z
-	tmux_wait_for 'Stopped +sh -c'
+	stop_job p 7 'sleep 305'
 	tmux_keys 'false; exit' Enter
 	tmux_wait_for '^There are stopped jobs\.$'
 	tmux_keys 'echo st=$?' Enter
@@ -240,11 +241,7 @@ eof_stopped_jobs_head() { atf_set descr 'Ctrl-D with stopped jobs warns once and
 eof_stopped_jobs_body()
 {
 	start_vsh
-	tmux_keys "$(job_cmd p 8 'sleep 306')" Enter
-	tmux_wait_for '^started-8$'
-	wait_stat p '\+'
-	tmux_keys C-z
-	tmux_wait_for 'Stopped +sh -c'
+	stop_job p 8 'sleep 306'
 	tmux_keys C-d
 	tmux_wait_for 'There are stopped jobs\.$'
 	tmux_keys 'echo alive-$((4+4))' Enter
@@ -270,11 +267,7 @@ hangup_body()
 	start_vsh
 	tmux_keys 'echo $$ >shell; sleep 307 & echo $! >r' Enter
 	tmux_wait_for '^\[1\] [0-9]+$'
-	tmux_keys "$(job_cmd s 9 'sleep 308')" Enter
-	tmux_wait_for '^started-9$'
-	wait_stat s '\+'
-	tmux_keys C-z
-	tmux_wait_for 'Stopped +sh -c'
+	stop_job s 9 'sleep 308'
 	wait_stat s T
 	kill -HUP "$(cat shell)"
 	tmux_wait_for '^vsh-exited-129$'
