@@ -3,17 +3,18 @@
  *
  * The shell must not consume input beyond the delimiter, since the next
  * command may read the same descriptor.  On a regular file we read ahead
- * in blocks and seek back to just after the delimiter; on a pipe or
- * terminal we can only read one byte at a time.
+ * in blocks, kept across calls, and the offset is put back where anyone
+ * else could see it (readahead.h); on a pipe or terminal we can only read
+ * one byte at a time.
  */
 #include <errno.h>
 #include <stdbool.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "builtins.h"
 #include "error.h"
+#include "readahead.h"
 #include "strbuf.h"
 #include "trap.h"
 #include "vars.h"
@@ -71,18 +72,44 @@ static int interrupted(void)
 	return sig;
 }
 
+/*
+ * Take bytes up to and including the delimiter; returns how many were
+ * used.  The common case (no backslash, no NUL before the delimiter) is
+ * appended in one piece.
+ */
+static size_t take_bytes(struct line_reader *r, const char *p, size_t n)
+{
+	const char *end = memchr(p, r->delimiter, n);
+	size_t span = end != NULL ? (size_t)(end - p) : n;
+
+	if (!r->pending_backslash && memchr(p, '\\', span) == NULL &&
+	    memchr(p, '\0', span) == NULL) {
+		size_t old = line_escaped.length;
+
+		strbuf_append(&line_bytes, p, span);
+		strbuf_grow(&line_escaped, span);
+		memset(line_escaped.data + old, 0, span);
+		line_escaped.length = old + span;
+		line_escaped.data[line_escaped.length] = '\0';
+		if (end == NULL)
+			return n;
+		r->done = true;
+		return span + 1;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (take_byte(r, p[i]))
+			return i + 1;
+	return n;
+}
+
 /* Returns 0, -1 after a read error (errno set), or a trapped signal's number. */
 static int read_line(struct line_reader *r)
 {
-	struct stat st;
-	char block[8192];
-	size_t want = 128;
-
-	if (fstat(0, &st) == 0 && S_ISREG(st.st_mode)) {
-		/* Blocks, growing while the line goes on, then seek back. */
-		for (;;) {
-			ssize_t n = read(0, block, want);
-			ssize_t i;
+	if (read_ahead_usable(0)) {
+		/* A regular file: the read-ahead keeps what this line does not use. */
+		while (!r->done) {
+			const char *bytes;
+			ssize_t n = read_ahead_bytes(0, &bytes);
 			int sig;
 
 			if (n < 0 && errno == EINTR) {
@@ -90,20 +117,11 @@ static int read_line(struct line_reader *r)
 					return sig;
 				continue;
 			}
-			if (n < 0)
-				return -1;
-			if (n == 0)
-				return 0;
-			for (i = 0; i < n; i++) {
-				if (take_byte(r, block[i])) {
-					if (i + 1 < n)
-						lseek(0, (off_t)(i + 1 - n), SEEK_CUR);
-					return 0;
-				}
-			}
-			if (want < sizeof block)
-				want *= 2;
+			if (n <= 0)
+				return (int)n;
+			read_ahead_take(take_bytes(r, bytes, (size_t)n));
 		}
+		return 0;
 	}
 	for (;;) {
 		char c;
@@ -171,6 +189,16 @@ static bool assign_fields(char **names)
 {
 	const char *ifs = ifs_value();
 	size_t i = 0, end = line_bytes.length;
+
+	if (*ifs == '\0') {
+		/* IFS= read: no splitting; the first variable gets the line. */
+		if (!assign(names[0], 0, end))
+			return false;
+		for (names++; *names != NULL; names++)
+			if (!assign(*names, 0, 0))
+				return false;
+		return true;
+	}
 
 	while (i < end && is_ifs_white(ifs, i))
 		i++;

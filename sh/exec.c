@@ -33,6 +33,7 @@
 #include "output.h"
 #include "parser.h"
 #include "pattern.h"
+#include "readahead.h"
 #include "redir.h"
 #include "state.h"
 #include "trap.h"
@@ -301,6 +302,7 @@ noreturn void shell_exit(int status)
 {
 	shell.last_status = status;
 	trap_run_exit();
+	read_ahead_sync_all();	/* whoever shares the file goes on after the line read */
 	out_flush_all();
 	if (shell.is_subshell)
 		_exit(status & 0xff);

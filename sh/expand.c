@@ -16,6 +16,7 @@
 #include <pwd.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -518,10 +519,24 @@ static size_t character_count(const char *s, size_t n)
 	size_t count = 0, i = 0;
 	mbstate_t state;
 
+	if (MB_CUR_MAX == 1)
+		return n;	/* one byte, one character */
 	memset(&state, 0, sizeof state);
 	while (i < n) {
 		size_t step;
 
+		/* Runs of ASCII, eight bytes at a time. */
+		while (n - i >= 8) {
+			uint64_t word;
+
+			memcpy(&word, s + i, 8);
+			if (word & UINT64_C(0x8080808080808080))
+				break;
+			i += 8;
+			count += 8;
+		}
+		if (i == n)
+			break;
 		if ((unsigned char)s[i] < 0x80) {
 			i++;
 			count++;

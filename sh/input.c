@@ -26,6 +26,7 @@
 #include "options.h"
 #include "output.h"
 #include "prompt.h"
+#include "readahead.h"
 #include "redir.h"
 #include "strbuf.h"
 #include "trap.h"
@@ -283,7 +284,10 @@ static bool input_fill_line(struct input *in)
 /* The first access after input_sync(): did a command read from the descriptor? */
 static void input_resume(struct input *in)
 {
-	off_t now = lseek(in->fd, 0, SEEK_CUR);
+	off_t now;
+
+	read_ahead_sync(in->fd);	/* a read built-in's offset, made true */
+	now = lseek(in->fd, 0, SEEK_CUR);
 
 	in->check = false;
 	if (now == in->synced_offset || now == (off_t)-1)
@@ -310,6 +314,7 @@ static bool input_fill(struct input *in)
 		if (in->at_end)
 			return false;
 		in->buffer_offset += (off_t)in->length;
+		read_ahead_sync(in->fd);
 		if (in->lagging) {
 			lseek(in->fd, in->buffer_offset, SEEK_SET);
 			in->lagging = false;

@@ -48,6 +48,7 @@
 #include "memory.h"
 #include "options.h"
 #include "output.h"
+#include "readahead.h"
 #include "redir.h"
 #include "state.h"
 #include "trap.h"
@@ -342,6 +343,7 @@ pid_t launch_program(struct job *job, const char *path, char **argv, char **envp
 		memcpy(plan.message + plan.message_length + n, ": ", 2);
 		plan.message_length += n + 2;
 	}
+	read_ahead_sync_all();	/* the child sees the offsets read left */
 	if (job_wants_null_stdin(job))
 		saved_stdin = redirect_stdin_to_null();
 	out_flush_all();
@@ -369,6 +371,7 @@ pid_t launch_subshell(struct job *job)
 	pid_t pid;
 
 	prepare_group(&plan, job);
+	read_ahead_sync_all();
 	out_flush_all();
 	sigfillset(&all);
 	sigprocmask(SIG_SETMASK, &all, &plan.old_mask);
@@ -423,6 +426,7 @@ int exec_program(const char *path, char **argv, char **envp)
 	for (int i = 0; i < signals.count; i++)
 		sigaction(signals.change[i].signal,
 		    signals.change[i].ignore ? &to_ignore : &to_default, &previous[i]);
+	read_ahead_sync_all();
 	out_flush_all();
 
 	execve(path, argv, envp);

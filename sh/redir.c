@@ -21,6 +21,7 @@
 #include "expand.h"
 #include "memory.h"
 #include "options.h"
+#include "readahead.h"
 #include "redir.h"
 
 struct saved_fd {
@@ -150,6 +151,7 @@ void redir_move_fd(int from, int to)
 		fcntl(to, F_SETFD, 0);
 		return;
 	}
+	read_ahead_sync(to);
 	dup2(from, to);
 	close(from);
 }
@@ -348,6 +350,7 @@ static int apply_one(struct redirection *r)
 	const char *name = NULL;
 	int fd = r->fd, newfd = -1, source;
 
+	read_ahead_sync(fd);	/* the old file goes on where read left it */
 	switch (r->kind) {
 	case REDIR_INPUT:
 		name = expand_string(r->target);
@@ -396,6 +399,7 @@ static int apply_one(struct redirection *r)
 		}
 		if (source == fd)
 			return 0;
+		read_ahead_sync(source);
 		if (evict_copy(fd) < 0 || save_fd(fd) < 0)
 			goto failed;
 		if (dup2(source, fd) < 0)
@@ -492,6 +496,7 @@ static void end_frame(bool keep)
 		struct saved_fd *s = &saved[--saved_count];
 
 		if (!keep) {
+			read_ahead_sync(s->fd);
 			if (s->copy >= 0)
 				dup2(s->copy, s->fd);
 			else

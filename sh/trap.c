@@ -26,6 +26,7 @@
 #include "memory.h"
 #include "options.h"
 #include "output.h"
+#include "readahead.h"
 #include "state.h"
 #include "trap.h"
 
@@ -404,6 +405,7 @@ noreturn void signal_exit_by(int sig)
 	sigset_t set;
 
 	trap_run_exit();
+	read_ahead_sync_all();
 	out_flush_all();
 	signal(sig, SIG_DFL);
 	sigemptyset(&set);

@@ -439,12 +439,16 @@ static void free_positional(struct positional p)
 {
 	for (int i = 0; i < p.count; i++)
 		free(p.values[i]);
-	free(p.values);
+	free(p.block);
 }
 
 static struct positional copy_positional(int count, char **values)
 {
-	struct positional p = { count, xmalloc(((size_t)count + 1) * sizeof(char *)) };
+	struct positional p;
+
+	p.count = count;
+	p.block = xmalloc(((size_t)count + 1) * sizeof(char *));
+	p.values = p.block;
 
 	for (int i = 0; i < count; i++)
 		p.values[i] = xstrdup(values[i]);
@@ -460,14 +464,15 @@ void positional_set(int count, char **values)
 	positional = p;
 }
 
+/* O(1) per parameter: the start moves forward in the block instead of the
+ * rest moving down, so a `while shift` loop stays linear. */
 void positional_shift(int n)
 {
 	if (n > positional.count)
 		n = positional.count;
 	for (int i = 0; i < n; i++)
 		free(positional.values[i]);
-	memmove(positional.values, positional.values + n,
-	    ((size_t)(positional.count - n) + 1) * sizeof(char *));
+	positional.values += n;
 	positional.count -= n;
 }
 

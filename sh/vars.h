@@ -85,7 +85,8 @@ void var_set_hook(const char *name, var_hook *hook);
 /* Positional parameters $1 ... */
 struct positional {
 	int count;
-	char **values;		/* malloc'd array of malloc'd strings */
+	char **values;		/* $1 onwards, NULL-terminated, inside block */
+	char **block;		/* the malloc'd array; shift only moves values */
 };
 extern struct positional positional;
 void positional_set(int count, char **values);		/* copies */

@@ -15,6 +15,7 @@ splitting_body()
 	atf_check -o inline:'[a][b][c][]\n' \
 	    vsh -c 'echo " a : b : c : " | { IFS=" :" read x y z w; echo "[$x][$y][$z][$w]"; }'
 	atf_check -o inline:'[ a  b ]\n' vsh -c 'echo " a  b " | { IFS= read x; echo "[$x]"; }'
+	atf_check -o inline:'[ a  b ][][]\n' vsh -c 'y=old z=old; echo " a  b " | { IFS= read x y z; echo "[$x][$y][$z]"; }'
 	atf_check -o inline:'[a b c]\n' vsh -c 'echo "a b c" | { read REPLY; echo "[$REPLY]"; }'
 	atf_check -o inline:'[x y]\n' vsh -c 'echo "x y" | { read; echo "[$REPLY]"; }'
 }
@@ -65,6 +66,41 @@ position_body()
 	atf_check -o inline:'20000 next\n' vsh -c '{ read a; read b; echo ${#a} $b; } <input'
 }
 
+atf_test_case read_ahead
+read_ahead_head() { atf_set descr "read on a regular file reads ahead; every other reader of the file sees the offset after the line"; }
+read_ahead_body()
+{
+	printf '1\n2\n3\n4\n' >input
+	printf 'o1\no2\n' >other
+	# another program, between two reads
+	atf_check -o inline:'2\n1 3\n' vsh -c '{ read a; head -n 1; read b; echo "$a $b"; } <input'
+	atf_check -o inline:'1\n2\n3\n4\n' vsh -c '{ read a; echo $a; cat; } <input'
+	atf_check -o inline:'1\n2\n3\n4\n' vsh -c '{ read a; echo $a; exec cat; } <input'
+	atf_check -o inline:'1|2\n3\n4\n' vsh -c '{ read a; x=$(cat); echo "$a|$x"; } <input'
+	# a subshell, reading or not, and the shell after it
+	atf_check -o inline:'sub 2\n1 3\n' vsh -c '{ read a; (read b; echo sub $b); read c; echo $a $c; } <input'
+	atf_check -o inline:'1 3 4\n' vsh -c '{ read a; (read b; exit 0); read c; read d; echo $a $c $d; } <input'
+	# redirections and exec touching the descriptor, or copying it
+	atf_check -o inline:'1 o1 1\n' vsh -c '{ read a; exec 0<other; read b; exec 0<input; read c; echo $a $b $c; } <input'
+	atf_check -o inline:'1 o1 2\n' vsh -c '{ read a; read b <other; read c; echo $a $b $c; } <input'
+	atf_check -o inline:'1\n3\n4\n' vsh -c '{ read a; echo $a; exec 3<&0; read b; cat <&3; } <input'
+	atf_check -o inline:'1\n2\n3\n4\n' vsh -c 'exec 3<input; read a <&3; echo $a; cat <&3'
+	atf_check -o inline:'1 2\n3\n4\n' vsh -c 'exec 3<input; read a <&3; read b <&3; echo $a $b; cat <&3'
+	# other redirections in the loop leave the read-ahead alone
+	atf_check -o inline:'1\n2\n3\n4\n' vsh -c 'while read l; do echo $l >>out; done <input; cat out'
+	# the shell itself exits: whoever reads the file next goes on after the line
+	atf_check -o inline:'3\n4\n' vsh -c '{ vsh -c "read a; read b"; cat; } <input'
+	atf_check -s exit:3 -o inline:'2\n3\n4\n' vsh -c '{ vsh -c "read a; exit 3"; s=$?; cat; exit $s; } <input'
+	printf 'trap "read b; echo \\$b" EXIT\nread a\n' >exit-trap
+	atf_check -o inline:'2\n3\n4\n' vsh -c '{ vsh exit-trap; cat; } <input'
+	# the shell's own script, read from the same open file as read's input
+	printf 'read a\ndata-one\nread b; echo "$a|$b"\ndata-two\necho end\n' >script
+	atf_check -o inline:'data-one|data-two\nend\n' vsh <script
+	# a backslash at the end of the first block joins the next one
+	awk 'BEGIN { for (i = 0; i < 4095; i++) printf "x"; printf "\\\nyz\nnext\n" }' >input
+	atf_check -o inline:'4097 next\n' vsh -c '{ read a; read b; echo ${#a} $b; } <input'
+}
+
 atf_test_case errors
 errors_head() { atf_set descr "bad names, read-only variables and bad options"; }
 errors_body()
@@ -94,5 +130,6 @@ atf_init_test_cases()
 	atf_add_test_case eof
 	atf_add_test_case delimiter
 	atf_add_test_case position
+	atf_add_test_case read_ahead
 	atf_add_test_case errors
 }

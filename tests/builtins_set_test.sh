@@ -71,9 +71,36 @@ shift_body()
 	atf_check -s exit:0 -o inline:'reached 2\n' -e match:"shift: can't shift that many" vsh -i <script
 }
 
+atf_test_case shift_then_use
+shift_then_use_head() { atf_set descr "after shift: \$@, \$*, \$#, \$N, set --, functions, for, nested calls"; }
+shift_then_use_body()
+{
+	# shift moves the start of the list: everything that reads it must see the rest only
+	atf_check -o inline:'2 <c> <d> \ncd|d\n' \
+	    vsh -c 'set -- a b c d; shift 2; printf "%s" "$# "; printf "<%s> " "$@"; echo; IFS=; echo "$*|${2}"'
+	atf_check -o inline:'c\nd\n3 x y z\n2 y z\n' \
+	    vsh -c 'set -- a b c d; shift 2; for a; do echo $a; done; set -- x y z; echo $# $*; shift; echo $# $*'
+	# set -- and shift inside a function; the caller's list comes back whole
+	atf_check -o inline:'1 q\n0\n3 a b c\n2 b c\n' \
+	    vsh -c 'f() { set -- p q; shift; echo $# $*; shift; echo $#; }; set -- a b c; f x; echo $# $*; shift; echo $# $*'
+	atf_check -o inline:'in 1 3\nout 2 b c\n' \
+	    vsh -c 'g() { echo in $# $1; }; f() { shift 2; g "$@"; }; set -- a b c; shift; f 1 2 3; echo out $# $*'
+	atf_check -o inline:'b c\nafter 3 a b c\n' \
+	    vsh -c 'set -- a b c; (shift; echo $*); echo after $# $*'
+	# shift everything, then set again; an error leaves the list alone
+	atf_check -o inline:'0\n1 z\n' vsh -c 'set -- a b; shift 2; echo $# "$@"; set -- z; echo $# $1'
+	atf_check -o inline:'2 2 b c\n' -e match:"shift: can't shift that many$" \
+	    vsh -c 'set -- a b c; shift; command shift 3; echo $? $# $*'
+	# a long list, shifted one at a time to the end
+	atf_check -o inline:'5000 1 5000\n2500 2501\n0\n' \
+	    vsh -c 'i=0; while [ $i -lt 5000 ]; do i=$((i+1)); set -- "$@" $i; done; echo $# $1 ${5000}
+		shift 2500; echo $# $1; while [ $# -gt 0 ]; do shift; done; echo $#'
+}
+
 atf_init_test_cases()
 {
 	atf_add_test_case positionals
+	atf_add_test_case shift_then_use
 	atf_add_test_case letters
 	atf_add_test_case long_names
 	atf_add_test_case listing

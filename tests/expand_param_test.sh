@@ -111,6 +111,11 @@ length_body()
 	atf_check -s exit:0 -o inline:'5\n0\n0\n' -e empty vsh -c 'x=hello; echo ${#x}; x=; echo ${#x}; unset x; echo ${#x}'
 	atf_check -s exit:0 -o inline:'3 1\n' -e empty vsh -c 'set -- a b c; echo ${#} ${#1}'
 	atf_check -s exit:0 -o inline:'3\n' -e empty env LC_ALL=C.UTF-8 vsh -c 'x=$(printf "\303\251t\303\251"); echo ${#x}'
+	# ASCII runs are counted a word at a time: around and across multibyte characters
+	atf_check -s exit:0 -o inline:'23 28\n' -e empty env LC_ALL=C.UTF-8 \
+	    vsh -c 'x=$(printf "abcdefghij\303\251klmnopq\303\251rstu"); y=$(printf "\303\251123456789012345678901234\303\251xy"); echo ${#x} ${#y}'
+	atf_check -s exit:0 -o inline:'25\n' -e empty env LC_ALL=C \
+	    vsh -c 'x=$(printf "abcdefghij\303\251klmnopq\303\251rstu"); echo ${#x}'
 	atf_check -s exit:0 -o inline:'6\n' -e empty vsh -c 'x="a b  c"; echo ${#x}'
 }
 
