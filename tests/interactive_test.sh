@@ -298,8 +298,72 @@ history_sessions_body()
 }
 history_sessions_cleanup() { tmux_stop; }
 
+atf_test_case history_two_shells cleanup
+history_two_shells_head() { atf_set descr 'Two shells typing at once share one HISTFILE: every command is kept, in the order typed'; atf_set require.progs tmux; }
+history_two_shells_body()
+{
+	# A second terminal, with a socket of its own.
+	other() { tmux -S "$PWD/other.sock" "$@"; }
+	other_wait_for()
+	{
+		tries=0
+		until other capture-pane -p | grep -Eq -- "$1"; do
+			[ "$tries" -lt 300 ] || { other capture-pane -p >&2; atf_fail "the second terminal never showed /$1/"; }
+			sleep 0.1
+			tries=$((tries + 1))
+		done
+	}
+	start_vsh
+	other -f /dev/null new-session -d -x 80 -y 24 env -i PATH="$PATH" HOME="$PWD" \
+	    TERM=xterm PS1='two$ ' vsh -i
+	other_wait_for '^two\$ ?$'
+	tmux_keys 'echo one-$((0+1))' Enter
+	tmux_wait_for '^one-1$'
+	other send-keys 'echo two-$((0+1))' Enter
+	other_wait_for '^two-1$'
+	tmux_keys 'echo one-$((1+1))' Enter
+	tmux_wait_for '^one-2$'
+	other send-keys 'echo two-$((1+1))' Enter
+	other_wait_for '^two-2$'
+	other send-keys 'exit' Enter
+	tmux_keys 'exit' Enter
+	tmux_wait_gone
+	tries=0
+	while other has-session 2>/dev/null; do
+		[ "$tries" -lt 300 ] || atf_fail "the second shell did not end"
+		sleep 0.1
+		tries=$((tries + 1))
+	done
+	atf_check -o inline:'echo one-$((0+1))\necho two-$((0+1))\necho one-$((1+1))\necho two-$((1+1))\nexit\nexit\n' \
+	    cat .vsh_history
+}
+history_two_shells_cleanup() { tmux -S "$PWD/other.sock" kill-server 2>/dev/null; tmux_stop; }
+
+atf_test_case no_library cleanup
+no_library_head() { atf_set descr 'Without a loadable libedit the shell says so once and reads lines plainly'; atf_set require.progs tmux; }
+no_library_body()
+{
+	mkdir lib
+	for name in libedit.so.2 libedit.so libedit.so.0; do
+		echo 'not a library' >"lib/$name"
+	done
+	tmux_start env -i PATH="$PATH" HOME="$PWD" TERM=xterm PS1='vsh$ ' \
+	    LD_LIBRARY_PATH="$PWD/lib" vsh -i
+	tmux_wait_for '^vsh: line editing is not available: '
+	tmux_wait_for '^vsh\$ ?$'
+	tmux_keys 'echo plain-$((1+1))' Enter
+	tmux_wait_for '^plain-2$'
+	tmux_keys 'echo again-$((2+1))' Enter
+	tmux_wait_for '^again-3$'
+	test "$(tmux_screen | grep -c 'line editing is not available')" = 1 ||
+	    atf_fail "the missing library was reported more than once"
+}
+no_library_cleanup() { tmux_stop; }
+
 atf_init_test_cases()
 {
+	atf_add_test_case history_two_shells
+	atf_add_test_case no_library
 	atf_add_test_case history_sessions
 	atf_add_test_case editing_keys
 	atf_add_test_case history_recall
