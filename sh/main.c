@@ -20,6 +20,7 @@
 #include "history.h"
 #include "input.h"
 #include "memory.h"
+#include "nesting.h"
 #include "options.h"
 #include "output.h"
 #include "redir.h"
@@ -157,6 +158,7 @@ int main(int argc, char **argv)
 	bool command_string = false, login = false;
 	int first;
 
+	stack_limit_init();
 	out_init();
 	setlocale(LC_ALL, "");
 	shell.shell_pid = getpid();
