@@ -98,6 +98,43 @@ trap_in_trap_body()
 		kill -USR1 $$; echo end'
 }
 
+atf_test_case out_of_memory
+out_of_memory_head() { atf_set descr 'every path that allocates ends in "out of memory" under ulimit -v'; }
+out_of_memory_body()
+{
+	# ./small_memory COMMAND...: run it with 30 MB of address space
+	printf '#!/bin/sh\nulimit -v 30000 && exec "$@"\n' >small_memory
+	chmod +x small_memory
+	# A sanitizer build reserves terabytes of shadow memory and cannot start.
+	./small_memory vsh -c 'exit 0' 2>/dev/null || atf_skip 'vsh cannot start under ulimit -v (sanitizer build?)'
+	oom='inline:vsh: out of memory\n'
+	# Expansion: parameters, concatenation, pattern substitution of a long value.
+	atf_check -s exit:2 -o empty -e "$oom" ./small_memory vsh -c \
+	    'x=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa; while :; do x=$x$x; done'
+	atf_check -s exit:2 -o empty -e "$oom" ./small_memory vsh -c \
+	    'x=$(printf "%9999999s" a); echo $x$x$x$x$x >/dev/null'
+	# printf with a huge width into a command substitution (in the shell's memory).
+	atf_check -s exit:2 -o empty -e "$oom" ./small_memory vsh -c \
+	    'x=$(printf "%9999999s%9999999s%9999999s" a b c); echo no'
+	# Here-documents with a huge body.
+	atf_check -s exit:2 -o empty -e "$oom" ./small_memory vsh -c \
+	    'x=$(printf "%9999999s" a); cat <<EOF
+$x$x$x$x$x$x
+EOF
+	echo no'
+	# read of a line longer than the memory.
+	head -c 50000000 /dev/zero | tr '\0' a >long
+	atf_check -s exit:2 -o empty -e "$oom" ./small_memory vsh -c 'read -r x <long; echo no'
+	# set -- with millions of fields.
+	yes 'a b c d e f g h' | head -c 40000000 >words
+	atf_check -s exit:2 -o empty -e "$oom" ./small_memory vsh -c 'set -- $(cat words); echo no'
+	# eval of a huge text.
+	atf_check -s exit:2 -o empty -e "$oom" ./small_memory vsh -c \
+	    'x=$(printf "%9999999s" a); eval "y=\"$x$x$x\""; echo no'
+	# An ordinary command in the same memory works.
+	atf_check -s exit:0 -o inline:'ok\n' -e empty ./small_memory vsh -c 'x=$(printf "%100000s" a); echo ok'
+}
+
 atf_init_test_cases()
 {
 	atf_add_test_case dot_self
@@ -106,4 +143,5 @@ atf_init_test_cases()
 	atf_add_test_case expansion_depth
 	atf_add_test_case pattern_polynomial
 	atf_add_test_case trap_in_trap
+	atf_add_test_case out_of_memory
 }
