@@ -1,5 +1,5 @@
 # vsh: works unchanged with GNU make (4.0 or later) and bmake.
-# Targets: all run test sanitize fuzz bench install clean deps
+# Targets: all run test sanitize memcheck fuzz bench install clean deps
 
 PREFIX ?= /usr/local
 BINDIR ?= ${PREFIX}/bin
@@ -18,6 +18,8 @@ SANITIZE_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fn
 FUZZ_CC ?= clang
 FUZZ_FLAGS = -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
 FUZZ_TIME ?= 60
+MEMCHECK_SMALL ?= 10000
+MEMCHECK_LARGE ?= 100000
 
 SRCS != ls sh/*.c builtins/*.c
 FUZZ_SRCS != ls sh/*.c builtins/*.c | grep -v sh/main.c
@@ -51,6 +53,11 @@ sanitize: vsh-sanitize
 	@tools/install-deps test
 	@tests/run ./vsh-sanitize
 
+# valgrind over a long loop: no invalid access, no leak, no growth (tests/MEMCHECK.md).
+memcheck: vsh
+	@tools/install-deps memcheck
+	@tests/memcheck ./vsh ${MEMCHECK_SMALL} ${MEMCHECK_LARGE}
+
 fuzz/parse-fuzzer: fuzz/parse.c fuzz/shell.c fuzz/shell.h ${FUZZ_SRCS} ${HDRS} Makefile
 	${FUZZ_CC} ${VSH_CPPFLAGS} ${WARNINGS} ${FUZZ_FLAGS} -o $@ fuzz/parse.c fuzz/shell.c ${FUZZ_SRCS}
 
@@ -78,4 +85,4 @@ clean:
 	rm -f vsh vsh-sanitize fuzz/parse-fuzzer fuzz/arith-fuzzer ${OBJS}
 	rm -rf tests/results
 
-.PHONY: all deps run test sanitize fuzz bench install clean
+.PHONY: all deps run test sanitize memcheck fuzz bench install clean
