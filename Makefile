@@ -64,11 +64,15 @@ fuzz/parse-fuzzer: fuzz/parse.c fuzz/shell.c fuzz/shell.h ${FUZZ_SRCS} ${HDRS} M
 fuzz/arith-fuzzer: fuzz/arith.c fuzz/shell.c fuzz/shell.h ${FUZZ_SRCS} ${HDRS} Makefile
 	${FUZZ_CC} ${VSH_CPPFLAGS} ${WARNINGS} ${FUZZ_FLAGS} -o $@ fuzz/arith.c fuzz/shell.c ${FUZZ_SRCS}
 
+fuzz/expand-fuzzer: fuzz/expand.c fuzz/shell.c fuzz/shell.h ${FUZZ_SRCS} ${HDRS} Makefile
+	${FUZZ_CC} ${VSH_CPPFLAGS} ${WARNINGS} ${FUZZ_FLAGS} -o $@ fuzz/expand.c fuzz/shell.c ${FUZZ_SRCS}
+
 fuzz:
 	@tools/install-deps fuzz
-	@${MAKE} fuzz/parse-fuzzer fuzz/arith-fuzzer
+	@${MAKE} fuzz/parse-fuzzer fuzz/arith-fuzzer fuzz/expand-fuzzer
 	@fuzz/run parse ${FUZZ_TIME}
 	@fuzz/run arith ${FUZZ_TIME}
+	@fuzz/run expand ${FUZZ_TIME}
 
 bench: vsh
 	@tools/install-deps bench
@@ -82,7 +86,7 @@ install: vsh
 	chmod 644 ${DESTDIR}${MANDIR}/vsh.1
 
 clean:
-	rm -f vsh vsh-sanitize fuzz/parse-fuzzer fuzz/arith-fuzzer ${OBJS}
+	rm -f vsh vsh-sanitize fuzz/parse-fuzzer fuzz/arith-fuzzer fuzz/expand-fuzzer ${OBJS}
 	rm -rf tests/results
 
 .PHONY: all deps run test sanitize memcheck fuzz bench install clean
