@@ -67,12 +67,16 @@ fuzz/arith-fuzzer: fuzz/arith.c fuzz/shell.c fuzz/shell.h ${FUZZ_SRCS} ${HDRS} M
 fuzz/expand-fuzzer: fuzz/expand.c fuzz/shell.c fuzz/shell.h ${FUZZ_SRCS} ${HDRS} Makefile
 	${FUZZ_CC} ${VSH_CPPFLAGS} ${WARNINGS} ${FUZZ_FLAGS} -o $@ fuzz/expand.c fuzz/shell.c ${FUZZ_SRCS}
 
+fuzz/script-fuzzer: fuzz/script.c fuzz/shell.c fuzz/shell.h ${FUZZ_SRCS} ${HDRS} Makefile
+	${FUZZ_CC} ${VSH_CPPFLAGS} ${WARNINGS} ${FUZZ_FLAGS} -o $@ fuzz/script.c fuzz/shell.c ${FUZZ_SRCS}
+
 fuzz:
 	@tools/install-deps fuzz
-	@${MAKE} fuzz/parse-fuzzer fuzz/arith-fuzzer fuzz/expand-fuzzer
+	@${MAKE} fuzz/parse-fuzzer fuzz/arith-fuzzer fuzz/expand-fuzzer fuzz/script-fuzzer
 	@fuzz/run parse ${FUZZ_TIME}
 	@fuzz/run arith ${FUZZ_TIME}
 	@fuzz/run expand ${FUZZ_TIME}
+	@fuzz/run script ${FUZZ_TIME}
 
 bench: vsh
 	@tools/install-deps bench
@@ -86,7 +90,7 @@ install: vsh
 	chmod 644 ${DESTDIR}${MANDIR}/vsh.1
 
 clean:
-	rm -f vsh vsh-sanitize fuzz/parse-fuzzer fuzz/arith-fuzzer fuzz/expand-fuzzer ${OBJS}
+	rm -f vsh vsh-sanitize fuzz/parse-fuzzer fuzz/arith-fuzzer fuzz/expand-fuzzer fuzz/script-fuzzer ${OBJS}
 	rm -rf tests/results
 
 .PHONY: all deps run test sanitize memcheck fuzz bench install clean
