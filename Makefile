@@ -1,5 +1,5 @@
 # vsh: works unchanged with GNU make (4.0 or later) and bmake.
-# Targets: all run test sanitize fuzz bench install clean deps
+# Targets: all run test sanitize memcheck fuzz bench install clean deps
 
 PREFIX ?= /usr/local
 BINDIR ?= ${PREFIX}/bin
@@ -18,6 +18,8 @@ SANITIZE_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fn
 FUZZ_CC ?= clang
 FUZZ_FLAGS = -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
 FUZZ_TIME ?= 60
+MEMCHECK_SMALL ?= 10000
+MEMCHECK_LARGE ?= 100000
 
 SRCS != ls sh/*.c builtins/*.c
 FUZZ_SRCS != ls sh/*.c builtins/*.c | grep -v sh/main.c
@@ -51,17 +53,30 @@ sanitize: vsh-sanitize
 	@tools/install-deps test
 	@tests/run ./vsh-sanitize
 
+# valgrind over a long loop: no invalid access, no leak, no growth (tests/MEMCHECK.md).
+memcheck: vsh
+	@tools/install-deps memcheck
+	@tests/memcheck ./vsh ${MEMCHECK_SMALL} ${MEMCHECK_LARGE}
+
 fuzz/parse-fuzzer: fuzz/parse.c fuzz/shell.c fuzz/shell.h ${FUZZ_SRCS} ${HDRS} Makefile
 	${FUZZ_CC} ${VSH_CPPFLAGS} ${WARNINGS} ${FUZZ_FLAGS} -o $@ fuzz/parse.c fuzz/shell.c ${FUZZ_SRCS}
 
 fuzz/arith-fuzzer: fuzz/arith.c fuzz/shell.c fuzz/shell.h ${FUZZ_SRCS} ${HDRS} Makefile
 	${FUZZ_CC} ${VSH_CPPFLAGS} ${WARNINGS} ${FUZZ_FLAGS} -o $@ fuzz/arith.c fuzz/shell.c ${FUZZ_SRCS}
 
+fuzz/expand-fuzzer: fuzz/expand.c fuzz/shell.c fuzz/shell.h ${FUZZ_SRCS} ${HDRS} Makefile
+	${FUZZ_CC} ${VSH_CPPFLAGS} ${WARNINGS} ${FUZZ_FLAGS} -o $@ fuzz/expand.c fuzz/shell.c ${FUZZ_SRCS}
+
+fuzz/script-fuzzer: fuzz/script.c fuzz/shell.c fuzz/shell.h ${FUZZ_SRCS} ${HDRS} Makefile
+	${FUZZ_CC} ${VSH_CPPFLAGS} ${WARNINGS} ${FUZZ_FLAGS} -o $@ fuzz/script.c fuzz/shell.c ${FUZZ_SRCS}
+
 fuzz:
 	@tools/install-deps fuzz
-	@${MAKE} fuzz/parse-fuzzer fuzz/arith-fuzzer
+	@${MAKE} fuzz/parse-fuzzer fuzz/arith-fuzzer fuzz/expand-fuzzer fuzz/script-fuzzer
 	@fuzz/run parse ${FUZZ_TIME}
 	@fuzz/run arith ${FUZZ_TIME}
+	@fuzz/run expand ${FUZZ_TIME}
+	@fuzz/run script ${FUZZ_TIME}
 
 bench: vsh
 	@tools/install-deps bench
@@ -75,7 +90,7 @@ install: vsh
 	chmod 644 ${DESTDIR}${MANDIR}/vsh.1
 
 clean:
-	rm -f vsh vsh-sanitize fuzz/parse-fuzzer fuzz/arith-fuzzer ${OBJS}
+	rm -f vsh vsh-sanitize fuzz/parse-fuzzer fuzz/arith-fuzzer fuzz/expand-fuzzer fuzz/script-fuzzer ${OBJS}
 	rm -rf tests/results
 
-.PHONY: all deps run test sanitize fuzz bench install clean
+.PHONY: all deps run test sanitize memcheck fuzz bench install clean

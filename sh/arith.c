@@ -18,6 +18,7 @@
 #include "arith.h"
 #include "error.h"
 #include "memory.h"
+#include "nesting.h"
 #include "options.h"
 #include "vars.h"
 
@@ -53,11 +54,19 @@ struct arith {
 	long number;
 	const char *name;	/* TOKEN_NAME: start and length */
 	size_t name_length;
+	int depth;		/* parentheses, unary operators, ?: and assignments open */
 };
 
 static noreturn void syntax_error(struct arith *a)
 {
 	error_raise("arithmetic: syntax error: \"%s\"", a->expression);
+}
+
+/* Going one level deeper: 100,000 parentheses must be an error, not a stack overflow. */
+static void deeper(struct arith *a)
+{
+	if (++a->depth > ARITH_DEPTH_MAX || stack_exhausted())
+		error_raise("arithmetic: syntax error: nested too deeply");
 }
 
 /* Parse a constant at s: decimal, octal (leading 0) or hex (0x); returns the end or NULL. */
@@ -259,7 +268,9 @@ static long parse_unary(struct arith *a, bool evaluate)
 	case TOKEN_NOT:
 	case TOKEN_COMPLEMENT:
 		next_token(a);
+		deeper(a);
 		value = parse_unary(a, evaluate);
+		a->depth--;
 		if (t == TOKEN_MINUS)
 			return (long)(0UL - (unsigned long)value);
 		if (t == TOKEN_NOT)
@@ -277,7 +288,9 @@ static long parse_unary(struct arith *a, bool evaluate)
 		return value;
 	case TOKEN_LEFT_PAREN:
 		next_token(a);
+		deeper(a);
 		value = parse_assignment(a, evaluate);
+		a->depth--;
 		if (a->token != TOKEN_RIGHT_PAREN)
 			syntax_error(a);
 		next_token(a);
@@ -337,11 +350,13 @@ static long parse_conditional(struct arith *a, bool evaluate)
 	if (a->token != TOKEN_QUESTION)
 		return condition;
 	next_token(a);
+	deeper(a);
 	yes = parse_assignment(a, evaluate && condition != 0);
 	if (a->token != TOKEN_COLON)
 		syntax_error(a);
 	next_token(a);
 	no = parse_conditional(a, evaluate && condition == 0);
+	a->depth--;
 	return condition != 0 ? yes : no;
 }
 
@@ -380,7 +395,9 @@ static long parse_assignment(struct arith *a, bool evaluate)
 			long value;
 
 			next_token(a);
+			deeper(a);
 			value = parse_assignment(a, evaluate);
+			a->depth--;
 			if (evaluate) {
 				char text[32];
 

@@ -13,11 +13,9 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
 #include <unistd.h>
 
 #include "builtins.h"
@@ -28,6 +26,7 @@
 #include "jobs.h"
 #include "launch.h"
 #include "lookup.h"
+#include "nesting.h"
 #include "memory.h"
 #include "options.h"
 #include "output.h"
@@ -61,8 +60,8 @@ static bool next_input_tested;
 /* Commands run by run_input(), to tell an empty input (status 0). */
 static unsigned long commands_run;
 
-/* The deepest function nesting allowed; the stack check below usually comes first. */
-#define FUNCTION_DEPTH_MAX 10000
+/* Function calls, eval, "." and trap actions in progress: one limit for all (nesting.h). */
+static int call_depth;
 
 static void scope_push(bool function)
 {
@@ -165,28 +164,6 @@ void function_each(void (*fn)(const char *name, const struct node *body))
 }
 
 /* ---------------------------------------------------------------- helpers */
-
-/* Deep recursion must end in an error, not a crash: watch the stack itself. */
-static uintptr_t stack_base, stack_limit;
-
-static bool stack_exhausted(void)
-{
-	char here;
-	uintptr_t at = (uintptr_t)&here;
-
-	if (stack_base == 0) {
-		struct rlimit rl;
-		uintptr_t size = 8u << 20;
-
-		if (getrlimit(RLIMIT_STACK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY)
-			size = (uintptr_t)rl.rlim_cur;
-		stack_base = at;
-		/* Leave a quarter (and at least 256 KiB) for whatever runs deepest. */
-		stack_limit = size - (size / 4 > (256u << 10) ? size / 4 : (256u << 10));
-		return false;
-	}
-	return (at < stack_base ? stack_base - at : at - stack_base) > stack_limit;
-}
 
 /* A word that is one literal text (what you see is the name): no expansion needed to know it. */
 static const char *literal_word(const struct word *w)
@@ -842,6 +819,7 @@ static void call_finish(struct function *f, struct call_state *s)
 	positional_restore(s->positional);
 	loop_depth = s->loop_depth;
 	function_depth--;
+	call_depth--;
 	function_release(f);
 }
 
@@ -851,7 +829,7 @@ static int exec_function(struct function *f, int argc, char **argv, int flags)
 	struct handler h;
 	int status = 0;
 
-	if (function_depth >= FUNCTION_DEPTH_MAX || stack_exhausted())
+	if (call_depth >= CALL_DEPTH_MAX || stack_exhausted())
 		error_raise("%s: function calls nested too deeply", argv[0]);
 	state.positional = positional_replace(argc - 1, argv + 1);
 	state.loop_depth = loop_depth;
@@ -861,6 +839,7 @@ static int exec_function(struct function *f, int argc, char **argv, int flags)
 	scope_push(true);
 	f->references++;
 	function_depth++;
+	call_depth++;
 	if (setjmp(h.jump) == 0) {
 		handler_push(&h);
 		status = exec_node(f->body, flags & EXEC_CONDITION);
@@ -1409,6 +1388,7 @@ static bool run_one(struct parser *p, struct input *in, struct arena *trees, boo
 		scope_unwind(scopes);
 		loop_depth = 0;
 		function_depth = 0;
+		call_depth = 0;
 		dot_depth = 0;
 		next_input_tested = false;
 		pending_jump = JUMP_NONE;
@@ -1441,8 +1421,12 @@ int run_input(struct input *in)
 	next_input_tested = false;
 	state->parser = parser_create(in);
 	run_depth++;
+	call_depth += !top;
 	if (setjmp(h.jump) == 0) {
 		handler_push(&h);
+		/* eval, "." and traps nest like function calls: a script that sources itself ends here. */
+		if (!top && (call_depth > CALL_DEPTH_MAX || stack_exhausted()))
+			error_raise("%s: nested too deeply", input_name(in));
 		while (run_one(state->parser, in, &state->trees, top, base_flags))
 			;
 		handler_pop(&h);
@@ -1450,12 +1434,14 @@ int run_input(struct input *in)
 		/* Only nested runs get here: clean up and pass the error on. */
 		handler_pop(&h);
 		run_depth--;
+		call_depth -= !top;
 		parser_destroy(state->parser);
 		arena_free(&state->trees);
 		free(state);
 		raise_exception(exception_raised);
 	}
 	run_depth--;
+	call_depth -= !top;
 	parser_destroy(state->parser);
 	arena_free(&state->trees);
 	free(state);

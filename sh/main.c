@@ -21,6 +21,7 @@
 #include "input.h"
 #include "jobs.h"
 #include "memory.h"
+#include "nesting.h"
 #include "options.h"
 #include "output.h"
 #include "redir.h"
@@ -159,6 +160,7 @@ int main(int argc, char **argv)
 	bool command_string = false, login = false;
 	int first;
 
+	stack_limit_init();
 	out_init();
 	setlocale(LC_ALL, "");
 	shell.shell_pid = getpid();
