@@ -360,8 +360,20 @@ no_library_body()
 }
 no_library_cleanup() { tmux_stop; }
 
+atf_test_case scripts_never_load_editor
+scripts_never_load_editor_head() { atf_set descr 'Scripts, -c and an interactive shell without a terminal never map libedit or terminfo'; }
+scripts_never_load_editor_body()
+{
+	export HOME="$PWD"
+	echo 'grep -c -e libedit -e libtinfo /proc/$$/maps' >script
+	atf_check -s exit:1 -o inline:'0\n' vsh script
+	atf_check -s exit:1 -o inline:'0\n' vsh -c 'grep -c -e libedit -e libtinfo /proc/$$/maps'
+	atf_check -s exit:1 -o inline:'0\n' -e ignore env TERM=xterm vsh -i <script
+}
+
 atf_init_test_cases()
 {
+	atf_add_test_case scripts_never_load_editor
 	atf_add_test_case history_two_shells
 	atf_add_test_case no_library
 	atf_add_test_case history_sessions
