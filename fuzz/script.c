@@ -108,6 +108,16 @@ static bool writes(int flags)
 	return (flags & (O_WRONLY | O_RDWR | O_CREAT | O_TRUNC | O_APPEND)) != 0;
 }
 
+/* While a script runs, opening a file to write (but /dev/null) fails with EACCES. */
+static bool refused(const char *path, int flags)
+{
+	if (running && writes(flags) && strcmp(path, "/dev/null") != 0) {
+		errno = EACCES;
+		return true;
+	}
+	return false;
+}
+
 int open(const char *path, int flags, ...)
 {
 	mode_t mode = 0;
@@ -117,10 +127,8 @@ int open(const char *path, int flags, ...)
 	if (flags & O_CREAT)
 		mode = va_arg(ap, mode_t);
 	va_end(ap);
-	if (running && writes(flags) && strcmp(path, "/dev/null") != 0) {
-		errno = EACCES;
+	if (refused(path, flags))
 		return -1;
-	}
 	return ((int (*)(const char *, int, ...))real("open"))(path, flags, mode);
 }
 
@@ -133,10 +141,8 @@ int openat(int dir, const char *path, int flags, ...)
 	if (flags & O_CREAT)
 		mode = va_arg(ap, mode_t);
 	va_end(ap);
-	if (running && writes(flags) && strcmp(path, "/dev/null") != 0) {
-		errno = EACCES;
+	if (refused(path, flags))
 		return -1;
-	}
 	return ((int (*)(int, const char *, int, ...))real("openat"))(dir, path, flags, mode);
 }
 
