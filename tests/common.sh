@@ -27,20 +27,36 @@ standard_fds_only()
 # to 30 seconds for N lines (default 1) of the screen to match and fails
 # the test, showing the screen, if they do not; tmux_never_shown ERE WHY fails if it matches;
 # tmux_screen prints the screen.
+# The server's socket: $PWD/tmux.sock, or another one while in_terminal runs.
+tmux_socket()
+{
+	echo "${tmux_other:-$PWD/tmux.sock}"
+}
+
+# in_terminal NAME COMMAND...: run one of the functions above on a second
+# terminal of the test's own, NAME (for tests that drive two at once).
+in_terminal()
+{
+	tmux_other=$PWD/$1.sock
+	shift
+	"$@"
+	unset tmux_other
+}
+
 tmux_start()
 {
-	tmux -S "$PWD/tmux.sock" -f /dev/null new-session -d -x 80 -y 24 "$@" ||
+	tmux -S "$(tmux_socket)" -f /dev/null new-session -d -x 80 -y 24 "$@" ||
 	    atf_fail "cannot start tmux"
 }
 
 tmux_keys()
 {
-	tmux -S "$PWD/tmux.sock" send-keys "$@"
+	tmux -S "$(tmux_socket)" send-keys "$@"
 }
 
 tmux_screen()
 {
-	tmux -S "$PWD/tmux.sock" capture-pane -p | sed -e :a -e '/^\n*$/{$d;N;ba' -e '}'
+	tmux -S "$(tmux_socket)" capture-pane -p | sed -e :a -e '/^\n*$/{$d;N;ba' -e '}'
 }
 
 tmux_wait_for()
@@ -62,7 +78,7 @@ tmux_wait_for()
 # rather than the shell that is still starting it.
 tmux_wait_foreground()
 {
-	tty=$(tmux -S "$PWD/tmux.sock" display-message -p '#{pane_tty}')
+	tty=$(tmux -S "$(tmux_socket)" display-message -p '#{pane_tty}')
 	tries=0
 	while [ "$tries" -lt 300 ]; do
 		ps -t "${tty#/dev/}" -o stat=,args= | grep -Eq -- "^[^ ]*\+ +$1\$" && return 0
@@ -86,7 +102,7 @@ tmux_never_shown()
 tmux_wait_gone()
 {
 	tries=0
-	while tmux -S "$PWD/tmux.sock" has-session 2>/dev/null; do
+	while tmux -S "$(tmux_socket)" has-session 2>/dev/null; do
 		[ "$tries" -lt 300 ] || atf_fail "the program in the terminal did not end"
 		sleep 0.1
 		tries=$((tries + 1))
@@ -95,6 +111,6 @@ tmux_wait_gone()
 
 tmux_stop()
 {
-	tmux -S "$PWD/tmux.sock" kill-server 2>/dev/null
+	tmux -S "$(tmux_socket)" kill-server 2>/dev/null
 	return 0
 }

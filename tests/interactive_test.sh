@@ -225,7 +225,7 @@ window_size_body()
 	start_vsh
 	tmux_keys 'echo abc'
 	tmux_wait_for '^vsh\$ echo abc$'
-	tmux -S "$PWD/tmux.sock" resize-window -x 20
+	tmux -S "$(tmux_socket)" resize-window -x 20
 	tmux_keys "$(printf '%020d' 0)"
 	# 20 columns: "vsh$ echo abc" and seven more characters fill the first row.
 	tmux_wait_for '^vsh\$ echo abc0000000$'
@@ -302,42 +302,25 @@ atf_test_case history_two_shells cleanup
 history_two_shells_head() { atf_set descr 'Two shells typing at once share one HISTFILE: every command is kept, in the order typed'; atf_set require.progs tmux; }
 history_two_shells_body()
 {
-	# A second terminal, with a socket of its own.
-	other() { tmux -S "$PWD/other.sock" "$@"; }
-	other_wait_for()
-	{
-		tries=0
-		until other capture-pane -p | grep -Eq -- "$1"; do
-			[ "$tries" -lt 300 ] || { other capture-pane -p >&2; atf_fail "the second terminal never showed /$1/"; }
-			sleep 0.1
-			tries=$((tries + 1))
-		done
-	}
 	start_vsh
-	other -f /dev/null new-session -d -x 80 -y 24 env -i PATH="$PATH" HOME="$PWD" \
-	    TERM=xterm PS1='two$ ' vsh -i
-	other_wait_for '^two\$ ?$'
+	in_terminal other tmux_start env -i PATH="$PATH" HOME="$PWD" TERM=xterm PS1='two$ ' vsh -i
+	in_terminal other tmux_wait_for '^two\$ ?$'
 	tmux_keys 'echo one-$((0+1))' Enter
 	tmux_wait_for '^one-1$'
-	other send-keys 'echo two-$((0+1))' Enter
-	other_wait_for '^two-1$'
+	in_terminal other tmux_keys 'echo two-$((0+1))' Enter
+	in_terminal other tmux_wait_for '^two-1$'
 	tmux_keys 'echo one-$((1+1))' Enter
 	tmux_wait_for '^one-2$'
-	other send-keys 'echo two-$((1+1))' Enter
-	other_wait_for '^two-2$'
-	other send-keys 'exit' Enter
+	in_terminal other tmux_keys 'echo two-$((1+1))' Enter
+	in_terminal other tmux_wait_for '^two-2$'
+	in_terminal other tmux_keys 'exit' Enter
 	tmux_keys 'exit' Enter
 	tmux_wait_gone
-	tries=0
-	while other has-session 2>/dev/null; do
-		[ "$tries" -lt 300 ] || atf_fail "the second shell did not end"
-		sleep 0.1
-		tries=$((tries + 1))
-	done
+	in_terminal other tmux_wait_gone
 	atf_check -o inline:'echo one-$((0+1))\necho two-$((0+1))\necho one-$((1+1))\necho two-$((1+1))\nexit\nexit\n' \
 	    cat .vsh_history
 }
-history_two_shells_cleanup() { tmux -S "$PWD/other.sock" kill-server 2>/dev/null; tmux_stop; }
+history_two_shells_cleanup() { in_terminal other tmux_stop; tmux_stop; }
 
 atf_test_case no_library cleanup
 no_library_head() { atf_set descr 'Without a loadable libedit the shell says so once and reads lines plainly'; atf_set require.progs tmux; }
