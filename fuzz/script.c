@@ -11,13 +11,16 @@
  *  - kill and setrlimit: refused, so "kill $$" and "ulimit" leave the
  *    fuzzer alone;
  *  - exit and _exit (the exit built-in, errors in a non-interactive shell,
- *    death by a signal): end the input, not the process;
- *  - sigaction and signal on SIGVTALRM: ignored, the set-up's own.
- * Each input gets one second of CPU time; then SIGINT and SIGHUP are marked
- * as arrived, which ends the script at its next command unless it traps
- * both.  Standard input and output are /dev/null; the current directory is a scratch
- * directory, restored after each input, and the options are reset.
- * Variables, functions, aliases and traps carry over between inputs.
+ *    death by a signal, out of memory): end the input, not the process
+ *    (fuzz/shell.c, which also puts a ceiling on memory);
+ *  - sigaction and signal on SIGPROF: ignored, the set-up's own.
+ * Each input gets one second of CPU time (user and system); then SIGINT and
+ * SIGHUP are marked as arrived, which ends the script at its next command
+ * unless it traps both.  Two seconds later SIGKILL is marked, which no trap
+ * holds.  Standard input and output are /dev/null; the current directory is
+ * a scratch directory.  After each input the shell is put back as it was:
+ * options, traps, aliases, functions, variables, positional parameters,
+ * umask and directory; so an input that fails fails alone.
  *
  * Any input must end without a crash, a sanitizer report or a leak.
  */
@@ -33,9 +36,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/time.h>
 #include <unistd.h>
 
+#include "alias.h"
 #include "error.h"
 #include "exec.h"
 #include "memory.h"
@@ -43,8 +48,7 @@
 #include "shell.h"
 #include "state.h"
 #include "trap.h"
-
-static volatile bool running;	/* an input is running: the replacements below apply */
+#include "vars.h"
 
 static void *real(const char *name)
 {
@@ -61,7 +65,7 @@ static void *real(const char *name)
 
 pid_t fork(void)
 {
-	if (running) {
+	if (fuzz_in_run()) {
 		errno = EPERM;
 		return -1;
 	}
@@ -85,7 +89,7 @@ int execve(const char *path, char *const argv[], char *const envp[])
 
 int kill(pid_t pid, int sig)
 {
-	if (running) {
+	if (fuzz_in_run()) {
 		errno = EPERM;
 		return -1;
 	}
@@ -94,7 +98,7 @@ int kill(pid_t pid, int sig)
 
 int setrlimit(__rlimit_resource_t resource, const struct rlimit *rl)
 {
-	if (running) {
+	if (fuzz_in_run()) {
 		errno = EPERM;
 		return -1;
 	}
@@ -111,7 +115,7 @@ static bool writes(int flags)
 /* While a script runs, opening a file to write (but /dev/null) fails with EACCES. */
 static bool refused(const char *path, int flags)
 {
-	if (running && writes(flags) && strcmp(path, "/dev/null") != 0) {
+	if (fuzz_in_run() && writes(flags) && strcmp(path, "/dev/null") != 0) {
 		errno = EACCES;
 		return true;
 	}
@@ -146,60 +150,114 @@ int openat(int dir, const char *path, int flags, ...)
 	return ((int (*)(int, const char *, int, ...))real("openat"))(dir, path, flags, mode);
 }
 
-/* ---------------------------------------------------------------- exits end the input */
-
-noreturn void exit(int status)
-{
-	if (running)
-		raise_exception(EXCEPTION_EXIT);
-	((void (*)(int))real("exit"))(status);
-	abort();
-}
-
-noreturn void _exit(int status)
-{
-	if (running)
-		raise_exception(EXCEPTION_EXIT);
-	((void (*)(int))real("_exit"))(status);
-	abort();
-}
-
 /* ---------------------------------------------------------------- the time budget */
 
 int sigaction(int sig, const struct sigaction *sa, struct sigaction *old)
 {
-	if (running && sig == SIGVTALRM)
+	if (fuzz_in_run() && sig == SIGPROF)
 		return 0;
 	return ((int (*)(int, const struct sigaction *, struct sigaction *))real("sigaction"))(sig, sa, old);
 }
 
 sighandler_t signal(int sig, sighandler_t handler)
 {
-	if (running && sig == SIGVTALRM)
+	if (fuzz_in_run() && sig == SIGPROF)
 		return SIG_DFL;
 	return ((sighandler_t (*)(int, sighandler_t))real("signal"))(sig, handler);
 }
 
+#define SOFT_LIMIT 1	/* seconds of CPU time, then SIGINT and SIGHUP */
+#define HARD_LIMIT 3	/* then SIGKILL */
+
+static volatile sig_atomic_t seconds_used;
+
 static void out_of_time(int sig)
 {
 	(void)sig;
-	signal_mark_pending(SIGINT);
-	signal_mark_pending(SIGHUP);
+	seconds_used++;
+	if (seconds_used >= SOFT_LIMIT) {
+		signal_mark_pending(SIGINT);
+		signal_mark_pending(SIGHUP);
+	}
+	if (seconds_used >= HARD_LIMIT)
+		signal_mark_pending(SIGKILL);
 }
 
-static void set_budget(long seconds)
+/* A tick every second of CPU time while on; off stops it. */
+static void set_clock(bool on)
 {
-	struct itimerval t = { { 0, 0 }, { seconds, 0 } };
+	struct itimerval t = { { on, 0 }, { on, 0 } };
 
-	/* Keep marking while the script goes on. */
-	t.it_interval.tv_sec = seconds;
-	setitimer(ITIMER_VIRTUAL, &t, NULL);
+	seconds_used = 0;
+	setitimer(ITIMER_PROF, &t, NULL);
 }
 
-/* ---------------------------------------------------------------- set-up and run */
+/* ---------------------------------------------------------------- the shell put back */
 
 static int scratch_fd = -1;
 static bool initial_options[OPTION_COUNT];
+static mode_t initial_umask;
+static struct saved_var {
+	char *name, *value;
+	int flags;
+} *initial_vars;
+static size_t initial_var_count;
+
+static void save_state(void)
+{
+	struct var **list = var_sorted();
+
+	memcpy(initial_options, options, sizeof options);
+	initial_umask = umask(022);
+	umask(initial_umask);
+	for (size_t i = 0; list[i] != NULL; i++)
+		initial_var_count++;
+	initial_vars = calloc(initial_var_count, sizeof *initial_vars);
+	for (size_t i = 0; i < initial_var_count; i++) {
+		initial_vars[i].name = strdup(list[i]->name);
+		initial_vars[i].value = list[i]->value != NULL ? strdup(list[i]->value) : NULL;
+		initial_vars[i].flags = list[i]->flags & (VAR_EXPORT | VAR_READONLY);
+	}
+}
+
+static char **function_names;
+static size_t function_count;
+
+static void note_function(const char *name, const struct node *body)
+{
+	(void)body;
+	function_names = realloc(function_names, (function_count + 1) * sizeof *function_names);
+	function_names[function_count++] = strdup(name);
+}
+
+/* Read-only variables stay (nothing can unset them); everything else is as it was. */
+static void restore_state(void)
+{
+	struct var **list = var_sorted();
+
+	memcpy(options, initial_options, sizeof options);
+	umask(initial_umask);
+	for (int sig = 0; sig < NSIG; sig++)
+		if (trap_get(sig) != NULL)
+			(void)trap_set(sig, NULL);
+	alias_remove_all();
+	function_each(note_function);
+	for (size_t i = 0; i < function_count; i++) {
+		(void)function_remove(function_names[i]);
+		free(function_names[i]);
+	}
+	function_count = 0;
+	for (size_t i = 0; list[i] != NULL; i++)
+		if (!(list[i]->flags & VAR_READONLY))
+			(void)var_unset(list[i]->name);
+	for (size_t i = 0; i < initial_var_count; i++)
+		(void)var_set(initial_vars[i].name, initial_vars[i].value, initial_vars[i].flags);
+	positional_set(0, NULL);
+	if (fchdir(scratch_fd) != 0)
+		abort();
+}
+
+/* ---------------------------------------------------------------- set-up and run */
 
 static void set_up(void)
 {
@@ -223,9 +281,11 @@ static void set_up(void)
 		close(null);
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = out_of_time;
-	sigaction(SIGVTALRM, &sa, NULL);
-	memcpy(initial_options, options, sizeof options);
+	sigaction(SIGPROF, &sa, NULL);
 	shell.shell_pid = getpid();
+	fuzz_limit_memory();
+	save_state();
+	arena_free(&scratch);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -238,8 +298,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		set_up();
 		ready = true;
 	}
-	running = true;
-	set_budget(1);
+	fuzz_run_begin();
+	set_clock(true);
 	if (setjmp(h.jump) == 0) {
 		handler_push(&h);
 		(void)eval_string(text, "fuzz");
@@ -247,15 +307,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	} else {
 		handler_pop(&h);
 	}
-	set_budget(0);
-	running = false;
+	set_clock(false);
+	fuzz_run_end();
 	/* A budget signal marked at the end would stop the next input at once. */
 	(void)signal_take_pending(SIGINT);
 	(void)signal_take_pending(SIGHUP);
+	(void)signal_take_pending(SIGKILL);
+	restore_state();
 	(void)signals_recheck();
-	memcpy(options, initial_options, sizeof options);
-	if (fchdir(scratch_fd) != 0)
-		abort();
 	free(text);
 	arena_free(&scratch);
 	return 0;

@@ -2,6 +2,7 @@
 #ifndef VSH_FUZZ_SHELL_H
 #define VSH_FUZZ_SHELL_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -10,5 +11,24 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 /* A NUL-terminated copy of the input (text stops at a NUL byte); free() it. */
 char *fuzz_text(const uint8_t *data, size_t size);
+
+/*
+ * Between these two (an input is being run, inside a handler that catches
+ * every exception), exit and _exit, the shell's own ("exit", errors, "out
+ * of memory", death by a signal), end the input instead of the process.
+ * A function, not a variable: the targets' replacements of C library
+ * functions run before ASan is ready, when another file's variable cannot
+ * be read.
+ */
+void fuzz_run_begin(void);
+void fuzz_run_end(void);
+bool fuzz_in_run(void);
+
+/*
+ * Bound the memory one input may take (libFuzzer would otherwise kill the
+ * process at its RSS limit for a script that merely doubles a string):
+ * past the ceiling, big allocations end in the shell's "out of memory".
+ */
+void fuzz_limit_memory(void);
 
 #endif

@@ -8,6 +8,7 @@
 #include "memory.h"
 
 struct arena scratch;
+bool (*allocation_refused)(size_t size);
 
 static void out_of_memory(void)
 {
@@ -20,8 +21,11 @@ static void out_of_memory(void)
 
 void *xmalloc(size_t size)
 {
-	void *p = malloc(size ? size : 1);
+	void *p;
 
+	if (allocation_refused != NULL && allocation_refused(size))
+		out_of_memory();
+	p = malloc(size ? size : 1);
 	if (p == NULL)
 		out_of_memory();
 	return p;
@@ -29,8 +33,13 @@ void *xmalloc(size_t size)
 
 void *xcalloc(size_t count, size_t size)
 {
-	void *p = calloc(count ? count : 1, size ? size : 1);
+	void *p;
 
+	if (allocation_refused != NULL) {
+		if ((size != 0 && count > SIZE_MAX / size) || allocation_refused(count * size))
+			out_of_memory();
+	}
+	p = calloc(count ? count : 1, size ? size : 1);
 	if (p == NULL)
 		out_of_memory();
 	return p;
@@ -38,6 +47,8 @@ void *xcalloc(size_t count, size_t size)
 
 void *xrealloc(void *p, size_t size)
 {
+	if (allocation_refused != NULL && allocation_refused(size))
+		out_of_memory();
 	p = realloc(p, size ? size : 1);
 	if (p == NULL)
 		out_of_memory();

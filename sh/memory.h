@@ -8,6 +8,7 @@
 #ifndef VSH_MEMORY_H
 #define VSH_MEMORY_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* These never return NULL: on exhaustion they print a message and exit. */
@@ -16,6 +17,13 @@ void *xcalloc(size_t count, size_t size);
 void *xrealloc(void *p, size_t size);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
+
+/*
+ * A harness's ceiling on memory (the fuzz targets set it; the shell never
+ * does): when it returns true for a request, the allocation fails as if
+ * malloc had returned NULL.
+ */
+extern bool (*allocation_refused)(size_t size);
 
 struct arena_block;
 
