@@ -128,6 +128,23 @@ static void give_terminal(pid_t group)
  * terminal stays -1: jobs still get process groups of their own, but
  * nothing is handed over.
  */
+/*
+ * Stop as a background reader of the terminal would, until fg.  SIGTTIN
+ * ignored on entry (a parent's "trap '' TTIN") would make kill a no-op and
+ * take_terminal's loop a spin: the default action is put in place for the kill.
+ */
+static void stop_until_foreground(void)
+{
+	struct sigaction stop, saved;
+
+	memset(&stop, 0, sizeof stop);
+	stop.sa_handler = SIG_DFL;
+	sigemptyset(&stop.sa_mask);
+	sigaction(SIGTTIN, &stop, &saved);
+	kill(0, SIGTTIN);
+	sigaction(SIGTTIN, &saved, NULL);
+}
+
 static void take_terminal(void)
 {
 	int fd = open("/dev/tty", O_RDWR | O_CLOEXEC);
@@ -157,7 +174,7 @@ static void take_terminal(void)
 			terminal = -1;
 			return;
 		}
-		kill(0, SIGTTIN);
+		stop_until_foreground();
 	}
 	original_group = getpgrp();
 	shell_group = getpid();

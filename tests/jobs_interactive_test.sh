@@ -341,6 +341,30 @@ hangup_trapped_cleanup()
 	tmux_stop
 }
 
+atf_test_case started_in_background cleanup
+started_in_background_head() { atf_set descr 'an interactive shell started in the background stops until fg, even with SIGTTIN ignored by its parent'; atf_set require.progs tmux; }
+started_in_background_body()
+{
+	start_vsh
+	tmux_keys "sh -c 'trap \"\" TTIN; echo \$\$ >inner; PS1=\"inner\\$ \" exec vsh -i' &" Enter
+	tmux_wait_for '^\[1\] [0-9]+$'
+	# Stopped, not spinning in its wait for the terminal.
+	wait_stat inner T
+	tmux_keys 'fg' Enter
+	tmux_wait_for '^inner\$ ?$'
+	tmux_keys 'echo in-$((2+3))' Enter
+	tmux_wait_for '^in-5$'
+	tmux_keys 'exit' Enter
+	wait_gone inner
+	tmux_keys 'echo out-$((3+4))' Enter
+	tmux_wait_for '^out-7$'
+}
+started_in_background_cleanup()
+{
+	[ -s inner ] && kill -9 "$(cat inner)" 2>/dev/null
+	tmux_stop
+}
+
 atf_init_test_cases()
 {
 	atf_add_test_case stop_bg_fg_interrupt
@@ -353,4 +377,5 @@ atf_init_test_cases()
 	atf_add_test_case hangup_foreground
 	atf_add_test_case hangup_in_wait
 	atf_add_test_case hangup_trapped
+	atf_add_test_case started_in_background
 }
