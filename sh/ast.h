@@ -32,6 +32,7 @@ enum param_op {
 	PARAM_ASSIGN,		/* ${x=w}  ${x:=w} */
 	PARAM_ERROR,		/* ${x?w}  ${x:?w} */
 	PARAM_ALTERNATIVE,	/* ${x+w}  ${x:+w} */
+	PARAM_UNKNOWN,		/* ${x:0:2} ${x/a/b} ${!x}: name holds the text up to the word; an error when expanded */
 	PARAM_REMOVE_SMALL_SUFFIX,	/* ${x%w} */
 	PARAM_REMOVE_LARGE_SUFFIX,	/* ${x%%w} */
 	PARAM_REMOVE_SMALL_PREFIX,	/* ${x#w} */

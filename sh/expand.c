@@ -715,6 +715,8 @@ static void expand_param_part(struct expansion *e, const struct word_part *part,
 	bool absent;
 	char *pattern = NULL;
 
+	if (op == PARAM_UNKNOWN)
+		error_raise("${%s...}: bad substitution", name);
 	/*
 	 * The pattern first: a command substitution in it could change the
 	 * variable and free the value we would otherwise be holding.

@@ -687,6 +687,43 @@ static bool is_special_param(int c)
 	return c != -1 && c != 0 && strchr("@*#?-$!", c) != NULL;
 }
 
+/*
+ * A form POSIX does not define (${x:0:2}, ${x/a/b}, ${!x}), seen at c after
+ * the text in prefix: read on to the closing brace like an operator's word,
+ * and fail only if it is expanded, as dash and FreeBSD sh do, so that a
+ * script may keep such a form in a branch it takes only under another shell.
+ */
+static void parse_unknown_param(struct parser *p, int line, struct word_part *part,
+    const char *prefix, size_t length, int c, bool in_dquote)
+{
+	struct word_builder arg;
+
+	if (c < 0)
+		syntax_error_at(p, line, "missing '}'");
+	raw_ungetc(p, c);
+	part->u.param.name = arena_strndup(p->arena, prefix, length);
+	part->u.param.op = PARAM_UNKNOWN;
+	part->u.param.colon = false;
+	builder_init(&arg, p);
+	read_word_into(p, &arg, in_dquote ? MODE_PARAM_ARG_DQ : MODE_PARAM_ARG);
+	part->u.param.arg = builder_finish(&arg);
+}
+
+/* The same after a name: the text so far is before, the name and the ':' if any. */
+static void unknown_after_name(struct parser *p, int line, struct word_part *part,
+    const char *before, int c, bool in_dquote)
+{
+	/* In the arena: a syntax error in what follows must not leak it. */
+	size_t n1 = strlen(before), n2 = strlen(part->u.param.name);
+	char *text = arena_alloc(p->arena, n1 + n2 + 1);
+
+	memcpy(text, before, n1);
+	memcpy(text + n1, part->u.param.name, n2);
+	if (part->u.param.colon)
+		text[n1 + n2++] = ':';
+	parse_unknown_param(p, line, part, text, n1 + n2, c, in_dquote);
+}
+
 /* ${...}: called after "${". */
 static void parse_brace_param(struct parser *p, struct word_builder *b, bool quoted, bool in_dquote)
 {
@@ -734,17 +771,16 @@ static void parse_brace_param(struct parser *p, struct word_builder *b, bool quo
 		c = pgetc(p);
 	} else {
 		strbuf_free(&name);
-		if (c < 0)
-			syntax_error_at(p, line, "missing '}'");
-		syntax_error_at(p, line, "bad substitution");
+		parse_unknown_param(p, line, part, "", 0, c, in_dquote);
+		goto done;
 	}
 	part->u.param.name = arena_strndup(p->arena, strbuf_str(&name), name.length);
 	strbuf_free(&name);
 	part->u.param.op = PARAM_PLAIN;
-	if (length) {
+	if (length && c != '}') {
+		unknown_after_name(p, line, part, "#", c, in_dquote);
+	} else if (length) {
 		part->u.param.op = PARAM_LENGTH;
-		if (c != '}')
-			syntax_error_at(p, line, c < 0 ? "missing '}'" : "bad substitution");
 	} else if (c != '}') {
 		bool pattern = false;
 		enum word_mode mode;
@@ -761,8 +797,10 @@ static void parse_brace_param(struct parser *p, struct word_builder *b, bool quo
 		case '+': part->u.param.op = PARAM_ALTERNATIVE; break;
 		case '%':
 		case '#':
-			if (part->u.param.colon)
-				syntax_error_at(p, line, "bad substitution");
+			if (part->u.param.colon) {
+				unknown_after_name(p, line, part, "", c, in_dquote);
+				goto done;
+			}
 			pattern = true;
 			if (peekc(p) == c) {
 				pgetc(p);
@@ -774,7 +812,8 @@ static void parse_brace_param(struct parser *p, struct word_builder *b, bool quo
 			}
 			break;
 		default:
-			syntax_error_at(p, line, c < 0 ? "missing '}'" : "bad substitution");
+			unknown_after_name(p, line, part, "", c, in_dquote);
+			goto done;
 		}
 		/*
 		 * Double quotes around the whole expansion quote the word,
@@ -785,6 +824,7 @@ static void parse_brace_param(struct parser *p, struct word_builder *b, bool quo
 		read_word_into(p, &arg, mode);
 		part->u.param.arg = builder_finish(&arg);
 	}
+done:
 	builder_part(b, part);
 	unnest(p);
 }

@@ -893,6 +893,30 @@ empty_input_body()
 	atf_check -s exit:0 -o empty -e empty vsh -o debugtree -n -c ''
 }
 
+atf_test_case unknown_substitution
+unknown_substitution_head() { atf_set descr 'a ${...} form POSIX does not define parses, and is an error only when expanded (like dash)'; }
+unknown_substitution_body()
+{
+	# Kept in a branch for another shell: the script runs.
+	atf_check -s exit:0 -o inline:'ran\n' -e empty vsh -c \
+	    'if false; then echo ${x:0:2} ${x/a/b} ${!x} ${} ${#x[1]} ${x:%a} "${x:1}" ${x/"}"/b}; fi; echo ran'
+	atf_check -s exit:0 -o empty -e empty vsh -n -c 'echo ${x:0:2} "${x//a/$(echo "}")}" ${#a[@]}'
+	# Expanded: an error (status 2, the script ends), for each form.
+	for form in '${x:0:2}|${x:...}' '${x/a/b}|${x...}' '${!x}|${!...}' '${}|${...}' \
+	    '${#x[1]}|${#x...}' '${x:%a}|${x:...}' '"${x:1}"|${x:...}' '${x/"}"/b}|${x...}'; do
+		atf_check -s exit:2 -o inline:'before\n' \
+		    -e "inline:vsh: -c: line 2: ${form#*|}: bad substitution\n" \
+		    vsh -c "x=abc; echo before
+echo ${form%%|*}; echo after"
+	done
+	# The word is read like an operator's: quotes, nesting, a } in quotes.
+	atf_check -s exit:0 -o inline:'ok }\n' -e empty vsh -c \
+	    ': || echo ${x/"}"/${y:-}$(echo ")")}; echo ok "}"'
+	# In an interactive shell the error ends the command only.
+	atf_check -s exit:0 -o inline:'next\n' -e match:'bad substitution' vsh -i -c 'echo ${x:0:2}; echo no
+echo next' </dev/null
+}
+
 atf_test_case syntax_errors
 syntax_errors_head() { atf_set descr 'Syntax errors: message, line and status 2'; }
 syntax_errors_body()
@@ -923,10 +947,9 @@ $(e
 END' "vsh: -c: line 3: syntax error: unexpected end of file (expecting ')')"
 	check_error 'echo `abc' "vsh: -c: line 1: syntax error: unterminated '\`'"
 	check_error 'echo ${x' "vsh: -c: line 1: syntax error: missing '}'"
-	check_error 'echo ${x/a/b}' 'vsh: -c: line 1: syntax error: bad substitution'
-	check_error 'echo ${}' 'vsh: -c: line 1: syntax error: bad substitution'
-	check_error 'echo ${x:#a}' 'vsh: -c: line 1: syntax error: bad substitution'
-	check_error 'echo ${#x-a}' 'vsh: -c: line 1: syntax error: bad substitution'
+	check_error 'echo ${x:0:2' "vsh: -c: line 1: syntax error: missing '}'"
+	check_error 'echo ${x/a/b
+' "vsh: -c: line 1: syntax error: missing '}'"
 	check_error 'echo $(a' "vsh: -c: line 1: syntax error: unexpected end of file (expecting ')')"
 	# The end of input came before $(( showed it was not arithmetic (XCU 2.6.3).
 	check_error 'echo $((1+2)' "vsh: -c: line 1: syntax error: missing '))'"
@@ -1263,4 +1286,5 @@ atf_init_test_cases()
 	atf_add_test_case verbose
 	atf_add_test_case line_numbers
 	atf_add_test_case io_number
+	atf_add_test_case unknown_substitution
 }
