@@ -8,14 +8,16 @@
  * a word with a command substitution is left out, so nothing creates a
  * process or writes a file.  Pathname expansion looks at a scratch
  * directory the set-up makes (and at anything an absolute pattern names,
- * read only).
+ * read only, up to 20,000 directory entries an input).
  *
  * Any input either expands or ends in a shell error; never a crash, a
  * sanitizer report or a leak.  ${x=...} and $((x=...)) assign to the
- * fuzzer's own variables, which carry over from one input to the next
- * (within fuzz/shell.c's ceiling on memory: past it, an expansion ends in
- * "out of memory", which ends the input).
+ * fuzzer's own variables, which are set afresh for each input.  Past
+ * fuzz/shell.c's ceilings an input ends early: memory (a soft ceiling
+ * ends it after the current command, a hard one fails the allocation) and
+ * directory entries read (then directories look empty).
  */
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,6 +32,7 @@
 #include "memory.h"
 #include "parser.h"
 #include "shell.h"
+#include "trap.h"
 #include "vars.h"
 
 static bool node_pure(const struct node *n);
@@ -126,7 +129,8 @@ static void expand_all(const char *text)
 	/* A syntax error ends the input, as in a script. */
 	if (setjmp(h.jump) == 0) {
 		handler_push(&h);
-		while (!eof) {
+		/* SIGKILL: past fuzz/shell.c's soft ceiling on memory. */
+		while (!eof && !signal_is_pending(SIGKILL)) {
 			struct arena_mark mark = arena_mark(&trees);
 			bool at_end = false;
 			struct node *tree = parse_command(p, &trees, &at_end);
@@ -180,24 +184,27 @@ static void make_scratch_directory(void)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+	static char *arguments[] = { "one", "two words", "", " spaced  out ", "*", NULL };
 	static bool ready;
 	char *text;
 
 	if (!ready) {
-		static char *arguments[] = { "one", "two words", "", " spaced  out ", "*", NULL };
-
 		make_scratch_directory();
-		positional_set(5, arguments);
 		var_set("x", "a b  c", 0);
 		var_set("n", "42", 0);
 		var_set("p", "*.c", 0);
+		fuzz_save_variables();
 		fuzz_limit_memory();
 		ready = true;
 	}
+	fuzz_restore_variables();
+	positional_set(5, arguments);
 	text = fuzz_text(data, size);
 	fuzz_run_begin();
 	expand_all(text);
 	fuzz_run_end();
+	(void)signal_take_pending(SIGKILL);
+	(void)signals_recheck();
 	free(text);
 	arena_free(&scratch);
 	return 0;

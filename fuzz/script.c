@@ -166,8 +166,8 @@ sighandler_t signal(int sig, sighandler_t handler)
 	return ((sighandler_t (*)(int, sighandler_t))real("signal"))(sig, handler);
 }
 
-#define SOFT_LIMIT 1	/* seconds of CPU time, then SIGINT and SIGHUP */
-#define HARD_LIMIT 3	/* then SIGKILL */
+#define SOFT_SECONDS 1	/* of CPU time, then SIGINT and SIGHUP */
+#define HARD_SECONDS 3	/* then SIGKILL */
 
 static volatile sig_atomic_t seconds_used;
 
@@ -175,11 +175,11 @@ static void out_of_time(int sig)
 {
 	(void)sig;
 	seconds_used++;
-	if (seconds_used >= SOFT_LIMIT) {
+	if (seconds_used >= SOFT_SECONDS) {
 		signal_mark_pending(SIGINT);
 		signal_mark_pending(SIGHUP);
 	}
-	if (seconds_used >= HARD_LIMIT)
+	if (seconds_used >= HARD_SECONDS)
 		signal_mark_pending(SIGKILL);
 }
 
@@ -197,27 +197,13 @@ static void set_clock(bool on)
 static int scratch_fd = -1;
 static bool initial_options[OPTION_COUNT];
 static mode_t initial_umask;
-static struct saved_var {
-	char *name, *value;
-	int flags;
-} *initial_vars;
-static size_t initial_var_count;
 
 static void save_state(void)
 {
-	struct var **list = var_sorted();
-
 	memcpy(initial_options, options, sizeof options);
 	initial_umask = umask(022);
 	umask(initial_umask);
-	for (size_t i = 0; list[i] != NULL; i++)
-		initial_var_count++;
-	initial_vars = calloc(initial_var_count, sizeof *initial_vars);
-	for (size_t i = 0; i < initial_var_count; i++) {
-		initial_vars[i].name = strdup(list[i]->name);
-		initial_vars[i].value = list[i]->value != NULL ? strdup(list[i]->value) : NULL;
-		initial_vars[i].flags = list[i]->flags & (VAR_EXPORT | VAR_READONLY);
-	}
+	fuzz_save_variables();
 }
 
 static char **function_names;
@@ -233,8 +219,6 @@ static void note_function(const char *name, const struct node *body)
 /* Read-only variables stay (nothing can unset them); everything else is as it was. */
 static void restore_state(void)
 {
-	struct var **list = var_sorted();
-
 	memcpy(options, initial_options, sizeof options);
 	umask(initial_umask);
 	for (int sig = 0; sig < NSIG; sig++)
@@ -247,12 +231,7 @@ static void restore_state(void)
 		free(function_names[i]);
 	}
 	function_count = 0;
-	for (size_t i = 0; list[i] != NULL; i++)
-		if (!(list[i]->flags & VAR_READONLY))
-			(void)var_unset(list[i]->name);
-	for (size_t i = 0; i < initial_var_count; i++)
-		(void)var_set(initial_vars[i].name, initial_vars[i].value, initial_vars[i].flags);
-	positional_set(0, NULL);
+	fuzz_restore_variables();
 	if (fchdir(scratch_fd) != 0)
 		abort();
 }
@@ -285,7 +264,6 @@ static void set_up(void)
 	shell.shell_pid = getpid();
 	fuzz_limit_memory();
 	save_state();
-	arena_free(&scratch);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -31,4 +31,12 @@ bool fuzz_in_run(void);
  */
 void fuzz_limit_memory(void);
 
+/*
+ * Take note of every variable (after the target has set its own), and
+ * put them back: others unset (but read-only ones, which nothing can
+ * unset), these set to their values again; no positional parameters.
+ */
+void fuzz_save_variables(void);
+void fuzz_restore_variables(void);
+
 #endif
