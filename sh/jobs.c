@@ -560,8 +560,10 @@ static bool more_current(const struct job *a, const struct job *b)
 static char current_mark(const struct job *job)
 {
 	const struct job *current = NULL, *previous = NULL;
+	/* In a subshell without jobs of its own: among its parent's (see job_find_spec). */
+	const struct job *first = table != NULL ? table : inherited_table;
 
-	for (const struct job *j = table; j != NULL; j = j->next) {
+	for (const struct job *j = first; j != NULL; j = j->next) {
 		if (j->number == 0)
 			continue;
 		if (current == NULL || more_current(j, current)) {
@@ -1008,10 +1010,18 @@ void jobs_forget_all(void)
 
 struct job *job_find_spec(const char *spec, const char *builtin_name)
 {
-	struct job *found = NULL;
+	struct job *found = NULL, *list = table;
 	const char *what = spec + 1;
 
 	reap_children();
+	/*
+	 * A subshell names its parent's jobs, as they were at the fork, for
+	 * the built-ins that only look or signal ("kill $(jobs -p %1)"):
+	 * they are not its children to wait for or resume.
+	 */
+	if (list == NULL && inherited_table != NULL &&
+	    (strcmp(builtin_name, "jobs") == 0 || strcmp(builtin_name, "kill") == 0))
+		list = inherited_table;
 	if (spec[0] != '%') {
 		error_warn("%s: %s: no such job", builtin_name, spec);
 		return NULL;
@@ -1020,20 +1030,20 @@ struct job *job_find_spec(const char *spec, const char *builtin_name)
 	    strcmp(what, "-") == 0) {
 		char want = *what == '-' ? '-' : '+';
 
-		for (struct job *j = table; j != NULL; j = j->next)
+		for (struct job *j = list; j != NULL; j = j->next)
 			if (j->number > 0 && current_mark(j) == want)
 				found = j;
 	} else if (is_digits(what)) {
 		int n = atoi(what);
 
-		for (struct job *j = table; j != NULL; j = j->next)
+		for (struct job *j = list; j != NULL; j = j->next)
 			if (j->number == n)
 				found = j;
 	} else {
 		bool anywhere = *what == '?';
 		const char *needle = anywhere ? what + 1 : what;
 
-		for (struct job *j = table; j != NULL; j = j->next) {
+		for (struct job *j = list; j != NULL; j = j->next) {
 			const char *text = j->text != NULL ? j->text : "";
 
 			if (j->number == 0)

@@ -87,6 +87,13 @@ jobs_output_body()
 	atf_check -s exit:0 -o inline:'ok\n' -e empty \
 	    vsh -c 'sleep 1 & p=$!; [ "$(jobs -p)" = "$p" ] && echo ok; kill %1'
 	atf_check -s exit:0 -o match:'^\[1\] \+ [0-9]+ Running +sleep 1$' -e empty vsh -c 'sleep 1 & jobs -l; kill %1'
+	# A subshell names its parent's jobs by job ID too, to list or signal them; not to wait.
+	atf_check -s exit:0 -o inline:'ok ok\n[1] - Running                    sleep 31\nkilled\nw=127\n' \
+	    -e inline:'vsh: -c: line 4: wait: %1: no such job\n' \
+	    vsh -c 'sleep 31 & a=$!; sleep 32 & b=$!
+	    [ "$(jobs -p %1)" = "$a" ] && [ "$(jobs -p %%)" = "$b" ] && echo ok ok
+	    (jobs %sleep\ 31); (kill %1 %2) && wait && echo killed
+	    (wait %1); echo w=$?'
 	# A finished job is reported as Done once, then forgotten.
 	# (Poll until the processes are gone: each foreground sleep collects what ended.)
 	atf_check -s exit:0 -o match:'^\[1\] - Done\(3\) +sh -c' -o match:'^\[2\] \+ Done +true$' -o match:'^end$' -e empty \
