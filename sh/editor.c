@@ -250,6 +250,26 @@ static int character_count(const char *s, size_t n)
 	return count;
 }
 
+/* More matches than this are listed only if the user says so (bash asks at 100 too). */
+#define LIST_WITHOUT_ASKING 100
+
+/* "Display all 2000 possibilities? (y or n)": y, Y or space say yes. */
+static bool may_list(EditLine *el, size_t count)
+{
+	wchar_t answer = 0;
+
+	out_printf(out2, "Display all %zu possibilities? (y or n) ", count);
+	out_flush(out2);
+	for (;;) {
+		if (read_character(el, &answer) != 1)
+			answer = 'n';	/* a signal, or the end of input */
+		if (wcschr(L"yYnN \177\003\004", answer) != NULL)
+			break;
+	}
+	out_char(out2, '\n');
+	return answer == 'y' || answer == 'Y' || answer == ' ';
+}
+
 /* Tab: complete the word before the cursor; a second Tab lists the matches. */
 static unsigned char complete_key(EditLine *el, int key)
 {
@@ -271,7 +291,8 @@ static unsigned char complete_key(EditLine *el, int key)
 		status = CC_REFRESH;
 	} else if (result.count > 1 && previous_key_was_tab) {
 		out_char(out2, '\n');
-		completion_print(&result, terminal_columns(), out2);
+		if (result.count <= LIST_WITHOUT_ASKING || may_list(el, result.count))
+			completion_print(&result, terminal_columns(), out2);
 		out_flush(out2);
 		status = CC_REDISPLAY;
 	} else if (result.count > 1) {

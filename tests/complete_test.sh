@@ -130,6 +130,29 @@ listing_body()
 }
 listing_cleanup() { tmux_stop; }
 
+atf_test_case listing_many cleanup
+listing_many_head() { atf_set descr 'More than 100 matches are listed only after "Display all N possibilities? (y or n)" is answered y'; atf_set require.progs tmux; }
+listing_many_body()
+{
+	mkdir many
+	(cd many && seq -f 'f%03g' 1 150 | xargs touch) || atf_fail "cannot make the files"
+	start_vsh
+	tmux_keys "printf '<%s>\\n' many/f" Tab Tab
+	tmux_wait_for '^Display all 150 possibilities\? \(y or n\) ?$'
+	tmux_keys n
+	wait_last_line "^vsh\\$ printf '<%s>.n' many/f\$"
+	tmux_never_shown 'f150' 'the matches were listed after n'
+	tmux_keys Tab Tab
+	tmux_wait_for '^Display all 150 possibilities\? \(y or n\) ?$'
+	tmux_keys y
+	tmux_wait_for 'f150'
+	wait_last_line "^vsh\\$ printf '<%s>.n' many/f\$"
+	# The line is still being edited after the listing.
+	tmux_keys '149' Enter
+	tmux_wait_for '^<many/f149>$'
+}
+listing_many_cleanup() { tmux_stop; }
+
 atf_test_case user_and_no_match cleanup
 user_and_no_match_head() { atf_set descr '~user completes from the password database; with no match the line is unchanged'; atf_set require.progs tmux; }
 user_and_no_match_body()
@@ -172,6 +195,7 @@ atf_init_test_cases()
 	atf_add_test_case variables
 	atf_add_test_case job_ids
 	atf_add_test_case listing
+	atf_add_test_case listing_many
 	atf_add_test_case user_and_no_match
 	atf_add_test_case big_directories
 }
