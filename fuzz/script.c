@@ -25,7 +25,6 @@
  * Any input must end without a crash, a sanitizer report or a leak.
  */
 #define _GNU_SOURCE
-#include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -50,17 +49,6 @@
 #include "trap.h"
 #include "vars.h"
 
-static void *real(const char *name)
-{
-	void *f = dlsym(RTLD_NEXT, name);
-
-	if (f == NULL) {
-		fprintf(stderr, "fuzz/script: no %s\n", name);
-		abort();
-	}
-	return f;
-}
-
 /* ---------------------------------------------------------------- no processes */
 
 pid_t fork(void)
@@ -69,7 +57,7 @@ pid_t fork(void)
 		errno = EPERM;
 		return -1;
 	}
-	return ((pid_t (*)(void))real("fork"))();
+	return ((pid_t (*)(void))fuzz_real("fork"))();
 }
 
 pid_t vfork(void)
@@ -93,7 +81,7 @@ int kill(pid_t pid, int sig)
 		errno = EPERM;
 		return -1;
 	}
-	return ((int (*)(pid_t, int))real("kill"))(pid, sig);
+	return ((int (*)(pid_t, int))fuzz_real("kill"))(pid, sig);
 }
 
 int setrlimit(__rlimit_resource_t resource, const struct rlimit *rl)
@@ -102,7 +90,7 @@ int setrlimit(__rlimit_resource_t resource, const struct rlimit *rl)
 		errno = EPERM;
 		return -1;
 	}
-	return ((int (*)(__rlimit_resource_t, const struct rlimit *))real("setrlimit"))(resource, rl);
+	return ((int (*)(__rlimit_resource_t, const struct rlimit *))fuzz_real("setrlimit"))(resource, rl);
 }
 
 /* ---------------------------------------------------------------- no writes */
@@ -133,7 +121,7 @@ int open(const char *path, int flags, ...)
 	va_end(ap);
 	if (refused(path, flags))
 		return -1;
-	return ((int (*)(const char *, int, ...))real("open"))(path, flags, mode);
+	return ((int (*)(const char *, int, ...))fuzz_real("open"))(path, flags, mode);
 }
 
 int openat(int dir, const char *path, int flags, ...)
@@ -147,7 +135,7 @@ int openat(int dir, const char *path, int flags, ...)
 	va_end(ap);
 	if (refused(path, flags))
 		return -1;
-	return ((int (*)(int, const char *, int, ...))real("openat"))(dir, path, flags, mode);
+	return ((int (*)(int, const char *, int, ...))fuzz_real("openat"))(dir, path, flags, mode);
 }
 
 /* ---------------------------------------------------------------- the time budget */
@@ -156,14 +144,14 @@ int sigaction(int sig, const struct sigaction *sa, struct sigaction *old)
 {
 	if (fuzz_in_run() && sig == SIGPROF)
 		return 0;
-	return ((int (*)(int, const struct sigaction *, struct sigaction *))real("sigaction"))(sig, sa, old);
+	return ((int (*)(int, const struct sigaction *, struct sigaction *))fuzz_real("sigaction"))(sig, sa, old);
 }
 
 sighandler_t signal(int sig, sighandler_t handler)
 {
 	if (fuzz_in_run() && sig == SIGPROF)
 		return SIG_DFL;
-	return ((sighandler_t (*)(int, sighandler_t))real("signal"))(sig, handler);
+	return ((sighandler_t (*)(int, sighandler_t))fuzz_real("signal"))(sig, handler);
 }
 
 #define SOFT_SECONDS 1	/* of CPU time, then SIGINT and SIGHUP */

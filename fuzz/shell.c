@@ -95,7 +95,7 @@ void fuzz_restore_variables(void)
 
 /* ---------------------------------------------------------------- exits end the input */
 
-static void *real(const char *name)
+void *fuzz_real(const char *name)
 {
 	void *f = dlsym(RTLD_NEXT, name);
 
@@ -110,7 +110,7 @@ noreturn void exit(int status)
 {
 	if (running)
 		raise_exception(EXCEPTION_EXIT);
-	((void (*)(int))real("exit"))(status);
+	((void (*)(int))fuzz_real("exit"))(status);
 	abort();
 }
 
@@ -118,7 +118,7 @@ noreturn void _exit(int status)
 {
 	if (running)
 		raise_exception(EXCEPTION_EXIT);
-	((void (*)(int))real("_exit"))(status);
+	((void (*)(int))fuzz_real("_exit"))(status);
 	abort();
 }
 
@@ -175,5 +175,5 @@ struct dirent *readdir(DIR *dir)
 	if (running && entries_read >= ENTRIES_PER_INPUT)
 		return NULL;
 	entries_read++;
-	return ((struct dirent *(*)(DIR *))real("readdir"))(dir);
+	return ((struct dirent *(*)(DIR *))fuzz_real("readdir"))(dir);
 }

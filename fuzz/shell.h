@@ -27,7 +27,8 @@ bool fuzz_in_run(void);
 /*
  * Bound the memory one input may take (libFuzzer would otherwise kill the
  * process at its RSS limit for a script that merely doubles a string):
- * past the ceiling, big allocations end in the shell's "out of memory".
+ * past a soft ceiling SIGKILL is marked as arrived, past a hard one big
+ * allocations end in the shell's "out of memory" (see shell.c).
  */
 void fuzz_limit_memory(void);
 
@@ -38,5 +39,8 @@ void fuzz_limit_memory(void);
  */
 void fuzz_save_variables(void);
 void fuzz_restore_variables(void);
+
+/* The C library's own function of that name, for a target's replacement of it. */
+void *fuzz_real(const char *name);
 
 #endif
