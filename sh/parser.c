@@ -163,6 +163,7 @@ static noreturn void syntax_error_at(struct parser *p, int line, const char *fmt
 	vsnprintf(message, sizeof message, fmt, ap);
 	va_end(ap);
 	release_unfinished_words(p);
+	input_catch_up(p->in);	/* "set -v" shows what was read before the message */
 	shell.lineno = line;
 	error_raise_status(2, "syntax error: %s", message);
 }
@@ -283,8 +284,18 @@ static bool alias_in_use(struct parser *p, const char *name)
 	return in_alias_list(p->recent, name);
 }
 
-/* The next byte with no line-continuation processing, or -1. */
-static int raw_getc(struct parser *p)
+/*
+ * The input's window when the next bytes come straight from it (no alias
+ * or other source above it, nothing given back, nothing recorded), or NULL.
+ */
+static inline struct input_window *direct_window(struct parser *p)
+{
+	if (p->sources != NULL || p->eof_pushed || p->recording > 0)
+		return NULL;
+	return input_window(p->in);
+}
+
+static int raw_getc_slow(struct parser *p)
 {
 	int c;
 
@@ -297,9 +308,6 @@ static int raw_getc(struct parser *p)
 
 		if (s == NULL) {
 			c = input_getc(p->in);
-			/* NUL bytes cannot be in shell text: drop them, as other shells do. */
-			if (c == 0)
-				continue;
 			break;
 		}
 		if (s->pushback_count > 0) {
@@ -319,10 +327,24 @@ static int raw_getc(struct parser *p)
 	return c;
 }
 
+/* The next byte with no line-continuation processing, or -1. */
+static inline int raw_getc(struct parser *p)
+{
+	struct input_window *w = direct_window(p);
+
+	if (w != NULL && w->next < w->end)
+		return (unsigned char)*w->next++;
+	return raw_getc_slow(p);
+}
+
 static void raw_ungetc(struct parser *p, int c)
 {
 	struct source *s = p->sources;
 
+	if (c >= 0 && direct_window(p) != NULL) {
+		input_ungetc(p->in, c);
+		return;
+	}
 	if (c < 0) {
 		p->eof_pushed = true;
 		return;
@@ -346,7 +368,7 @@ static void raw_ungetc(struct parser *p, int c)
 }
 
 /* The next byte with backslash-newline pairs removed. */
-static int pgetc(struct parser *p)
+static inline int pgetc(struct parser *p)
 {
 	for (;;) {
 		int c = raw_getc(p);
@@ -432,6 +454,50 @@ static void builder_char(struct word_builder *b, int c, bool quoted)
 	b->text_quoted = quoted;
 	strbuf_append_char(&b->text, (char)c);
 	b->any = true;
+}
+
+/* Bytes that are all text of the same quoting (a run of plain characters). */
+static void builder_text(struct word_builder *b, const char *text, size_t n, bool quoted)
+{
+	if (b->text_quoted != quoted && (b->text.length > 0 || b->force))
+		builder_flush(b);
+	b->text_quoted = quoted;
+	strbuf_append(&b->text, text, n);
+	b->any = true;
+}
+
+/*
+ * Characters that stop a run of plain text: in a shell word (those that
+ * end it or start quoting or an expansion) and inside double quotes.
+ */
+enum { STOPS_WORD = 1, STOPS_DQUOTE = 2 };
+
+static const unsigned char run_stop[256] = {
+	[' '] = STOPS_WORD, ['\t'] = STOPS_WORD, ['\n'] = STOPS_WORD,
+	[';'] = STOPS_WORD, ['&'] = STOPS_WORD, ['|'] = STOPS_WORD,
+	['('] = STOPS_WORD, [')'] = STOPS_WORD, ['<'] = STOPS_WORD, ['>'] = STOPS_WORD,
+	['\''] = STOPS_WORD,
+	['\\'] = STOPS_WORD | STOPS_DQUOTE, ['"'] = STOPS_WORD | STOPS_DQUOTE,
+	['$'] = STOPS_WORD | STOPS_DQUOTE, ['`'] = STOPS_WORD | STOPS_DQUOTE,
+};
+
+/*
+ * Take the plain characters that come next straight from the input's
+ * window and add them to the word in one piece.
+ */
+static void take_plain_run(struct parser *p, struct word_builder *b, int stop, bool quoted)
+{
+	struct input_window *w = direct_window(p);
+	const char *q;
+
+	if (w == NULL)
+		return;
+	for (q = w->next; q < w->end && !(run_stop[(unsigned char)*q] & stop); q++)
+		;
+	if (q > w->next) {
+		builder_text(b, w->next, (size_t)(q - w->next), quoted);
+		w->next = q;
+	}
 }
 
 /* A quoted (possibly empty) stretch starts: '' alone must still make a part. */
@@ -642,8 +708,10 @@ static void parse_double_quote(struct parser *p, struct word_builder *b)
 
 	builder_quote_mark(b);
 	for (;;) {
-		int c = pgetc(p);
+		int c;
 
+		take_plain_run(p, b, STOPS_DQUOTE, true);
+		c = pgetc(p);
 		switch (c) {
 		case -1:
 			syntax_error_at(p, line, "unterminated quoted string");
@@ -1027,8 +1095,11 @@ static void read_word_into(struct parser *p, struct word_builder *b, enum word_m
 	bool dquote_rules = quoted;
 
 	for (;;) {
-		int c = pgetc(p);
+		int c;
 
+		if (mode == MODE_NORMAL)
+			take_plain_run(p, b, STOPS_WORD, quoted);
+		c = pgetc(p);
 		if (mode == MODE_NORMAL && ends_word(c)) {
 			raw_ungetc(p, c);
 			return;
@@ -2145,13 +2216,10 @@ struct node *parse_command(struct parser *p, struct arena *arena, bool *at_eof)
 	p->check_alias = false;
 	input_set_continuation(p->in, false);
 	t = peek_command(p);
-	if (t->kind == T_EOF) {
+	if (t->kind == T_EOF || t->kind == T_NEWLINE) {
+		*at_eof = t->kind == T_EOF;
 		consume(p);
-		*at_eof = true;
-		return NULL;
-	}
-	if (t->kind == T_NEWLINE) {
-		consume(p);
+		input_catch_up(p->in);
 		return NULL;
 	}
 	for (;;) {
@@ -2175,6 +2243,7 @@ struct node *parse_command(struct parser *p, struct arena *arena, bool *at_eof)
 	/* Leave the end of file to be seen by the next call. */
 	if (t->kind == T_NEWLINE)
 		consume(p);
+	input_catch_up(p->in);
 	return head;
 }
 
