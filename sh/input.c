@@ -132,16 +132,24 @@ static void window_open(struct input *in)
 static void count_lines(struct input *in)
 {
 	const char *next = in->window.next;
-	const char *q;
+	const char *q = in->counted;
+	int line = in->line;	/* a local: the bytes could alias in->line */
 
-	if (next >= in->counted) {
-		for (q = in->counted; (q = memchr(q, '\n', (size_t)(next - q))) != NULL; q++)
-			in->line++;
+	if (next - q > 32) {
+		while ((q = memchr(q, '\n', (size_t)(next - q))) != NULL) {
+			line++;
+			q++;
+		}
+	} else if (next >= q) {
+		/* A token or two: not worth memchr's setting up. */
+		for (; q < next; q++)
+			line += *q == '\n';
 	} else {
 		/* Bytes were given back since the last count. */
 		for (q = next; q < in->counted; q++)
-			in->line -= *q == '\n';
+			line -= *q == '\n';
 	}
+	in->line = line;
 	in->counted = next;
 }
 

@@ -337,14 +337,10 @@ static inline int raw_getc(struct parser *p)
 	return raw_getc_slow(p);
 }
 
-static void raw_ungetc(struct parser *p, int c)
+static void raw_ungetc_slow(struct parser *p, int c)
 {
 	struct source *s = p->sources;
 
-	if (c >= 0 && direct_window(p) != NULL) {
-		input_ungetc(p->in, c);
-		return;
-	}
 	if (c < 0) {
 		p->eof_pushed = true;
 		return;
@@ -365,6 +361,15 @@ static void raw_ungetc(struct parser *p, int c)
 		}
 		s->pushback[s->pushback_count++] = c;
 	}
+}
+
+/* Give back c, the byte (or -1, the end of input) raw_getc returned last. */
+static inline void raw_ungetc(struct parser *p, int c)
+{
+	if (c >= 0 && direct_window(p) != NULL)
+		input_ungetc(p->in, c);
+	else
+		raw_ungetc_slow(p, c);
 }
 
 /* The next byte with backslash-newline pairs removed. */
@@ -979,6 +984,23 @@ static bool parse_arithmetic(struct parser *p, struct word_builder *b, bool quot
  * After a '$': parse what follows and add the part.  Returns false when
  * the '$' is just a character (nothing that can follow it did).
  */
+/*
+ * c, the first character of a name, was just taken from the input's
+ * window: where the name ends, if all of it is in the window (and no
+ * backslash-newline can continue it), else NULL.
+ */
+static const char *name_in_window(struct parser *p, int c)
+{
+	struct input_window *w = direct_window(p);
+	const char *q;
+
+	if (w == NULL || w->next == w->begin || (unsigned char)w->next[-1] != c)
+		return NULL;
+	for (q = w->next; q < w->end && is_name_char((unsigned char)*q); q++)
+		;
+	return q < w->end && *q != '\\' ? q : NULL;
+}
+
 static bool parse_dollar(struct parser *p, struct word_builder *b, bool quoted, bool in_dquote)
 {
 	int c = pgetc(p);
@@ -1004,7 +1026,18 @@ static bool parse_dollar(struct parser *p, struct word_builder *b, bool quoted, 
 	}
 	if (is_name_start(c)) {
 		struct strbuf sb = STRBUF_INIT;
+		const char *name_end = name_in_window(p, c);
 
+		if (name_end != NULL) {
+			struct input_window *w = input_window(p->in);
+
+			part = new_part(p, PART_PARAM, quoted);
+			part->u.param.name = arena_strndup(p->arena, w->next - 1,
+			    (size_t)(name_end - (w->next - 1)));
+			w->next = name_end;
+			builder_part(b, part);
+			return true;
+		}
 		do {
 			strbuf_append_char(&sb, (char)c);
 			c = pgetc(p);
@@ -1089,7 +1122,8 @@ static bool ends_word(int c)
 
 static void read_word_into(struct parser *p, struct word_builder *b, enum word_mode mode)
 {
-	int line = input_line(p->in);
+	/* For the messages about a missing '}' or '))': the other modes end anywhere. */
+	int line = mode == MODE_NORMAL || mode == MODE_HEREDOC ? 0 : input_line(p->in);
 	int parens = 0;		/* ( ) pairs inside $(( )) */
 	bool quoted = mode == MODE_PARAM_ARG_DQ || mode == MODE_HEREDOC || mode == MODE_ARITH;
 	bool dquote_rules = quoted;
@@ -1241,6 +1275,28 @@ static enum token_kind read_operator(struct parser *p, int c)
 	return T_EOF;
 }
 
+/* Blanks that come straight from the input's window, passed over at once. */
+static void skip_blanks(struct parser *p)
+{
+	struct input_window *w = direct_window(p);
+
+	if (w != NULL)
+		while (w->next < w->end && (*w->next == ' ' || *w->next == '\t'))
+			w->next++;
+}
+
+/* The rest of a comment line, as far as the input's window holds it. */
+static void skip_to_newline(struct parser *p)
+{
+	struct input_window *w = direct_window(p);
+	const char *newline;
+
+	if (w != NULL) {
+		newline = memchr(w->next, '\n', (size_t)(w->end - w->next));
+		w->next = newline != NULL ? newline : w->end;
+	}
+}
+
 static void read_token(struct parser *p)
 {
 	struct token *t = &p->token;
@@ -1248,11 +1304,13 @@ static void read_token(struct parser *p)
 	int c;
 
 	for (;;) {
+		skip_blanks(p);
 		c = pgetc(p);
 		if (c == ' ' || c == '\t')
 			continue;
 		if (c == '#') {
 			/* A comment runs to the end of the line, backslashes and all. */
+			skip_to_newline(p);
 			do
 				c = raw_getc(p);
 			while (c != '\n' && c != -1);
@@ -1284,7 +1342,8 @@ static void read_token(struct parser *p)
 			read_heredocs(p);
 		return;
 	}
-	if (strchr(";&|()<>", c) != NULL) {
+	switch (c) {
+	case ';': case '&': case '|': case '(': case ')': case '<': case '>':
 		t->kind = read_operator(p, c);
 		return;
 	}
@@ -1558,6 +1617,24 @@ static struct redirection *parse_redirection(struct parser *p)
 	return r;
 }
 
+/*
+ * The bytes up to the next newline, as far as the input's window holds
+ * them, added to line in one piece (none while leading tabs are stripped).
+ */
+static void take_line_run(struct parser *p, struct strbuf *line, bool stripping_tabs)
+{
+	struct input_window *w = direct_window(p);
+	const char *stop;
+
+	if (w == NULL || stripping_tabs)
+		return;
+	stop = memchr(w->next, '\n', (size_t)(w->end - w->next));
+	if (stop == NULL)
+		stop = w->end;
+	strbuf_append(line, w->next, (size_t)(stop - w->next));
+	w->next = stop;
+}
+
 /* Read the bodies of the here-documents waiting for this newline. */
 static void read_heredocs(struct parser *p)
 {
@@ -1586,6 +1663,7 @@ static void read_heredocs(struct parser *p)
 
 			strbuf_reset(&line);
 			for (;;) {
+				take_line_run(p, &line, h->strip_tabs && line.length == 0 && !continued);
 				c = raw_getc(p);
 				if (c < 0) {
 					at_end = true;
