@@ -67,6 +67,7 @@ struct input {
 	/* The line number at counted (less the newlines waiting in pushback). */
 	int line;
 	const char *counted;
+	const char *newline;	/* the first newline at or after counted, limit if none; or NULL */
 	bool continuation;
 	bool at_end;		/* the descriptor reported end of file */
 	int last;		/* the byte before buffer[0] ('\n' at the start) */
@@ -106,7 +107,7 @@ static void window_reset(struct input *in)
 
 	w->begin = w->next = w->end = w->seen = in->buffer;
 	in->counted = in->echoed = in->buffer;
-	in->nul = NULL;
+	in->nul = in->newline = NULL;
 }
 
 /* Open the window as far as it may go, or keep it closed. */
@@ -128,28 +129,35 @@ static void window_open(struct input *in)
 	w->end = in->nul;
 }
 
-/* Bring the line number up to next. */
+/*
+ * Bring the line number up to next.  The parser asks at every token, and
+ * most tokens have no newline before them: the first newline after the
+ * last count is kept, so that asking costs nothing until next passes it.
+ */
 static void count_lines(struct input *in)
 {
 	const char *next = in->window.next;
-	const char *q = in->counted;
-	int line = in->line;	/* a local: the bytes could alias in->line */
+	const char *limit = in->buffer + in->length;
+	const char *q;
 
-	if (next - q > 32) {
-		while ((q = memchr(q, '\n', (size_t)(next - q))) != NULL) {
-			line++;
-			q++;
-		}
-	} else if (next >= q) {
-		/* A token or two: not worth memchr's setting up. */
-		for (; q < next; q++)
-			line += *q == '\n';
+	if (next >= in->counted) {
+		if (in->newline == NULL || in->newline < in->counted)
+			in->newline = in->counted;
+		else if (in->newline >= next)
+			goto counted;
+		for (q = in->newline; (q = memchr(q, '\n', (size_t)(limit - q))) != NULL && q < next; q++)
+			in->line++;
+		in->newline = q != NULL ? q : limit;
 	} else {
 		/* Bytes were given back since the last count. */
-		for (q = next; q < in->counted; q++)
-			line -= *q == '\n';
+		for (q = in->counted; q > next; ) {
+			if (*--q == '\n') {
+				in->line--;
+				in->newline = q;
+			}
+		}
 	}
-	in->line = line;
+counted:
 	in->counted = next;
 }
 
@@ -600,7 +608,12 @@ const char *input_name(const struct input *in)
 
 int input_line(struct input *in)
 {
-	if (in->counted != in->window.next)
+	const char *next = in->window.next;
+
+	/* The usual case: the next newline is still ahead. */
+	if (next >= in->counted && in->newline != NULL && in->newline >= next)
+		in->counted = next;
+	else
 		count_lines(in);
 	return in->line;
 }

@@ -141,14 +141,6 @@ void *arena_alloc(struct arena *a, size_t size)
 	return p;
 }
 
-void *arena_zalloc(struct arena *a, size_t size)
-{
-	void *p = arena_alloc(a, size);
-
-	memset(p, 0, size);
-	return p;
-}
-
 char *arena_strndup(struct arena *a, const char *s, size_t n)
 {
 	char *p = arena_alloc(a, n + 1);

@@ -2214,17 +2214,27 @@ static struct node *parse_compound_list(struct parser *p, bool allow_empty)
 
 /* Public interface */
 
+/* Every command word is looked up: the first character picks the candidates. */
 static int keyword_index(const char *s)
 {
+	int first, last;
+
 	switch (s[0]) {
-	case '!': case '{': case '}': case 'c': case 'd': case 'e': case 'f':
-	case 'i': case 't': case 'u': case 'w':
-		break;
-	default:
-		return -1;
+	case '!': first = last = KW_BANG; break;
+	case '{': first = last = KW_LBRACE; break;
+	case '}': first = last = KW_RBRACE; break;
+	case 'c': first = last = KW_CASE; break;
+	case 'd': first = KW_DO; last = KW_DONE; break;
+	case 'e': first = KW_ELIF; last = KW_ESAC; break;
+	case 'f': first = KW_FI; last = KW_FOR; break;
+	case 'i': first = KW_IF; last = KW_IN; break;
+	case 't': first = last = KW_THEN; break;
+	case 'u': first = last = KW_UNTIL; break;
+	case 'w': first = last = KW_WHILE; break;
+	default: return -1;
 	}
-	for (int i = 0; reserved_words[i] != NULL; i++)
-		if (reserved_words[i][0] == s[0] && strcmp(reserved_words[i], s) == 0)
+	for (int i = first; i <= last; i++)
+		if (strcmp(reserved_words[i] + 1, s + 1) == 0)
 			return i;
 	return -1;
 }
