@@ -116,6 +116,12 @@ struct heredoc {
 
 struct parser {
 	struct input *in;
+	/*
+	 * The input's window while the next bytes come straight from it (no
+	 * source above it, nothing given back, nothing recorded), else NULL:
+	 * kept by set_direct() wherever one of those changes.
+	 */
+	struct input_window *direct;
 	struct arena *arena;
 	struct source *sources;
 	bool eof_pushed;	/* an end of input was given back */
@@ -201,6 +207,13 @@ static void unnest(struct parser *p)
 
 /* Character sources */
 
+static void set_direct(struct parser *p)
+{
+	bool direct = p->sources == NULL && !p->eof_pushed && p->recording == 0 && p->in != NULL;
+
+	p->direct = direct ? input_window(p->in) : NULL;
+}
+
 static void push_source(struct parser *p, char *text, size_t length, const char *alias_name,
     bool barrier)
 {
@@ -223,6 +236,7 @@ static void push_source(struct parser *p, char *text, size_t length, const char 
 	p->eof_pushed = false;
 	s->previous = p->sources;
 	p->sources = s;
+	set_direct(p);
 }
 
 static void pop_source(struct parser *p)
@@ -231,6 +245,7 @@ static void pop_source(struct parser *p)
 
 	p->sources = s->previous;
 	p->eof_pushed = s->eof_below;
+	set_direct(p);
 	if (s->alias_name != NULL) {
 		/* Still "in use" until the token being read is complete. */
 		struct recent_alias *r = xmalloc(sizeof(*r)), **tail;
@@ -284,15 +299,10 @@ static bool alias_in_use(struct parser *p, const char *name)
 	return in_alias_list(p->recent, name);
 }
 
-/*
- * The input's window when the next bytes come straight from it (no alias
- * or other source above it, nothing given back, nothing recorded), or NULL.
- */
+/* The input's window when the next bytes come straight from it, or NULL. */
 static inline struct input_window *direct_window(struct parser *p)
 {
-	if (p->sources != NULL || p->eof_pushed || p->recording > 0)
-		return NULL;
-	return input_window(p->in);
+	return p->direct;
 }
 
 static int raw_getc_slow(struct parser *p)
@@ -301,6 +311,7 @@ static int raw_getc_slow(struct parser *p)
 
 	if (p->eof_pushed) {
 		p->eof_pushed = false;
+		set_direct(p);
 		return -1;
 	}
 	for (;;) {
@@ -343,10 +354,12 @@ static void raw_ungetc_slow(struct parser *p, int c)
 
 	if (c < 0) {
 		p->eof_pushed = true;
+		p->direct = NULL;
 		return;
 	}
 	/* The end of input comes after c; the source will report it again. */
 	p->eof_pushed = false;
+	set_direct(p);
 	if (p->recording > 0 && p->record.length > 0)
 		p->record.length--;
 	if (s == NULL) {
@@ -473,14 +486,17 @@ static void builder_text(struct word_builder *b, const char *text, size_t n, boo
 
 /*
  * Characters that stop a run of plain text: in a shell word (those that
- * end it or start quoting or an expansion) and inside double quotes.
+ * end it or start quoting or an expansion) and inside double quotes; and
+ * those that end a shell word.
  */
-enum { STOPS_WORD = 1, STOPS_DQUOTE = 2 };
+enum { STOPS_WORD = 1, STOPS_DQUOTE = 2, ENDS_WORD = 4 };
+
+#define ENDS (STOPS_WORD | ENDS_WORD)
 
 static const unsigned char run_stop[256] = {
-	[' '] = STOPS_WORD, ['\t'] = STOPS_WORD, ['\n'] = STOPS_WORD,
-	[';'] = STOPS_WORD, ['&'] = STOPS_WORD, ['|'] = STOPS_WORD,
-	['('] = STOPS_WORD, [')'] = STOPS_WORD, ['<'] = STOPS_WORD, ['>'] = STOPS_WORD,
+	[' '] = ENDS, ['\t'] = ENDS, ['\n'] = ENDS,
+	[';'] = ENDS, ['&'] = ENDS, ['|'] = ENDS,
+	['('] = ENDS, [')'] = ENDS, ['<'] = ENDS, ['>'] = ENDS,
 	['\''] = STOPS_WORD,
 	['\\'] = STOPS_WORD | STOPS_DQUOTE, ['"'] = STOPS_WORD | STOPS_DQUOTE,
 	['$'] = STOPS_WORD | STOPS_DQUOTE, ['`'] = STOPS_WORD | STOPS_DQUOTE,
@@ -499,10 +515,22 @@ static void take_plain_run(struct parser *p, struct word_builder *b, int stop, b
 		return;
 	for (q = w->next; q < w->end && !(run_stop[(unsigned char)*q] & stop); q++)
 		;
-	if (q > w->next) {
+	if (q == w->next)
+		return;
+	if (stop == STOPS_WORD && q < w->end && (run_stop[(unsigned char)*q] & ENDS_WORD) &&
+	    b->text.length == 0 && !b->force) {
+		/* The whole rest of the word: its part made here, with no copy on the way. */
+		struct word_part *part = new_part(p, PART_TEXT, quoted);
+
+		part->u.text.length = (size_t)(q - w->next);
+		part->u.text.chars = arena_strndup(p->arena, w->next, part->u.text.length);
+		*b->tail = part;
+		b->tail = &part->next;
+		b->any = true;
+	} else {
 		builder_text(b, w->next, (size_t)(q - w->next), quoted);
-		w->next = q;
 	}
+	w->next = q;
 }
 
 /* A quoted (possibly empty) stretch starts: '' alone must still make a part. */
@@ -941,6 +969,7 @@ static bool parse_arithmetic(struct parser *p, struct word_builder *b, bool quot
 
 	nest(p);
 	p->recording++;
+	p->direct = NULL;
 	builder_init(&expr, p);
 	read_word_into(p, &expr, MODE_ARITH);
 	c = pgetc(p);
@@ -966,6 +995,7 @@ static bool parse_arithmetic(struct parser *p, struct word_builder *b, bool quot
 		p->record.length = start;
 		if (--p->recording == 0)
 			strbuf_reset(&p->record);
+		set_direct(p);
 		builder_discard(&expr);
 		push_source(p, text, n + 1, NULL, false);
 		unnest(p);
@@ -973,6 +1003,7 @@ static bool parse_arithmetic(struct parser *p, struct word_builder *b, bool quot
 	}
 	if (--p->recording == 0)
 		strbuf_reset(&p->record);
+	set_direct(p);
 	part = new_part(p, PART_ARITH, quoted);
 	part->u.arith.expr = builder_finish(&expr);
 	builder_part(b, part);
@@ -1109,15 +1140,10 @@ static void parse_backquote(struct parser *p, struct word_builder *b, bool quote
 	unnest(p);
 }
 
-/* Can c end a word in MODE_NORMAL? */
-static bool ends_word(int c)
+/* Can c (a byte or -1) end a word in MODE_NORMAL? */
+static inline bool ends_word(int c)
 {
-	switch (c) {
-	case -1: case ' ': case '\t': case '\n':
-	case ';': case '&': case '|': case '(': case ')': case '<': case '>':
-		return true;
-	}
-	return false;
+	return c < 0 || (run_stop[c] & ENDS_WORD);
 }
 
 static void read_word_into(struct parser *p, struct word_builder *b, enum word_mode mode)
@@ -2255,6 +2281,7 @@ struct parser *parser_create(struct input *in)
 
 	p->in = in;
 	p->heredocs_tail = &p->heredocs;
+	set_direct(p);
 	return p;
 }
 
@@ -2272,6 +2299,7 @@ static void parser_reset(struct parser *p)
 	p->token_after_blank_alias = false;
 	p->recording = 0;
 	strbuf_reset(&p->record);
+	set_direct(p);
 }
 
 /* Free what the parser holds, but not the parser itself. */
