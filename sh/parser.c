@@ -89,8 +89,7 @@ struct token {
 struct source {
 	struct source *previous;
 	char *text;		/* owned */
-	size_t length;
-	size_t position;
+	struct input_window window;	/* onto text, read like the input's */
 	char *alias_name;	/* an alias being substituted (owned), or NULL */
 	bool blank_end;		/* that alias's value ends in a blank */
 	struct recent_alias *inherited;	/* the aliases whose text made its name */
@@ -117,9 +116,10 @@ struct heredoc {
 struct parser {
 	struct input *in;
 	/*
-	 * The input's window while the next bytes come straight from it (no
-	 * source above it, nothing given back, nothing recorded), else NULL:
-	 * kept by set_direct() wherever one of those changes.
+	 * The window of the top source, or of the input when there is none,
+	 * while the next bytes come straight from it (nothing given back that
+	 * is not in it, nothing being recorded), else NULL: kept by
+	 * set_direct() wherever one of those changes.
 	 */
 	struct input_window *direct;
 	struct arena *arena;
@@ -209,9 +209,14 @@ static void unnest(struct parser *p)
 
 static void set_direct(struct parser *p)
 {
-	bool direct = p->sources == NULL && !p->eof_pushed && p->recording == 0 && p->in != NULL;
+	struct source *s = p->sources;
 
-	p->direct = direct ? input_window(p->in) : NULL;
+	if (p->eof_pushed || p->recording > 0 || (s != NULL && s->pushback_count > 0))
+		p->direct = NULL;
+	else if (s != NULL)
+		p->direct = &s->window;
+	else
+		p->direct = p->in != NULL ? input_window(p->in) : NULL;
 }
 
 static void push_source(struct parser *p, char *text, size_t length, const char *alias_name,
@@ -220,7 +225,8 @@ static void push_source(struct parser *p, char *text, size_t length, const char 
 	struct source *s = xcalloc(1, sizeof(*s));
 
 	s->text = text;
-	s->length = length;
+	s->window.begin = s->window.next = s->window.seen = text;
+	s->window.end = text + length;
 	if (alias_name != NULL) {
 		s->alias_name = xstrdup(alias_name);
 		s->blank_end = length > 0 && (text[length - 1] == ' ' || text[length - 1] == '\t');
@@ -299,7 +305,7 @@ static bool alias_in_use(struct parser *p, const char *name)
 	return in_alias_list(p->recent, name);
 }
 
-/* The input's window when the next bytes come straight from it, or NULL. */
+/* The window the next bytes come straight from, or NULL. */
 static inline struct input_window *direct_window(struct parser *p)
 {
 	return p->direct;
@@ -323,10 +329,12 @@ static int raw_getc_slow(struct parser *p)
 		}
 		if (s->pushback_count > 0) {
 			c = s->pushback[--s->pushback_count];
+			if (s->pushback_count == 0)
+				set_direct(p);
 			break;
 		}
-		if (s->position < s->length) {
-			c = (unsigned char)s->text[s->position++];
+		if (s->window.next < s->window.end) {
+			c = (unsigned char)*s->window.next++;
 			break;
 		}
 		if (s->barrier)
@@ -359,14 +367,13 @@ static void raw_ungetc_slow(struct parser *p, int c)
 	}
 	/* The end of input comes after c; the source will report it again. */
 	p->eof_pushed = false;
-	set_direct(p);
 	if (p->recording > 0 && p->record.length > 0)
 		p->record.length--;
 	if (s == NULL) {
 		input_ungetc(p->in, c);
-	} else if (s->pushback_count == 0 && s->position > 0 &&
-	    (unsigned char)s->text[s->position - 1] == c) {
-		s->position--;
+	} else if (s->pushback_count == 0 && s->window.next > s->window.begin &&
+	    (unsigned char)s->window.next[-1] == c) {
+		s->window.next--;
 	} else {
 		if (s->pushback_count == s->pushback_capacity) {
 			s->pushback_capacity = s->pushback_capacity ? s->pushback_capacity * 2 : 8;
@@ -374,15 +381,23 @@ static void raw_ungetc_slow(struct parser *p, int c)
 		}
 		s->pushback[s->pushback_count++] = c;
 	}
+	set_direct(p);
 }
 
 /* Give back c, the byte (or -1, the end of input) raw_getc returned last. */
 static inline void raw_ungetc(struct parser *p, int c)
 {
-	if (c >= 0 && direct_window(p) != NULL)
-		input_ungetc(p->in, c);
-	else
+	struct input_window *w = direct_window(p);
+
+	if (c < 0 || w == NULL) {
 		raw_ungetc_slow(p, c);
+	} else if (p->sources == NULL) {
+		input_ungetc(p->in, c);		/* the input notes how far it was read */
+	} else if (w->next > w->begin && (unsigned char)w->next[-1] == c) {
+		w->next--;
+	} else {
+		raw_ungetc_slow(p, c);
+	}
 }
 
 /* The next byte with backslash-newline pairs removed. */
@@ -486,10 +501,10 @@ static void builder_text(struct word_builder *b, const char *text, size_t n, boo
 
 /*
  * Characters that stop a run of plain text: in a shell word (those that
- * end it or start quoting or an expansion) and inside double quotes; and
- * those that end a shell word.
+ * end it or start quoting or an expansion), inside double quotes, in a
+ * here-document body and inside single quotes; and those that end a word.
  */
-enum { STOPS_WORD = 1, STOPS_DQUOTE = 2, ENDS_WORD = 4 };
+enum { STOPS_WORD = 1, STOPS_DQUOTE = 2, ENDS_WORD = 4, STOPS_HEREDOC = 8, STOPS_SQUOTE = 16 };
 
 #define ENDS (STOPS_WORD | ENDS_WORD)
 
@@ -497,13 +512,14 @@ static const unsigned char run_stop[256] = {
 	[' '] = ENDS, ['\t'] = ENDS, ['\n'] = ENDS,
 	[';'] = ENDS, ['&'] = ENDS, ['|'] = ENDS,
 	['('] = ENDS, [')'] = ENDS, ['<'] = ENDS, ['>'] = ENDS,
-	['\''] = STOPS_WORD,
-	['\\'] = STOPS_WORD | STOPS_DQUOTE, ['"'] = STOPS_WORD | STOPS_DQUOTE,
-	['$'] = STOPS_WORD | STOPS_DQUOTE, ['`'] = STOPS_WORD | STOPS_DQUOTE,
+	['\''] = STOPS_WORD | STOPS_SQUOTE, ['"'] = STOPS_WORD | STOPS_DQUOTE,
+	['\\'] = STOPS_WORD | STOPS_DQUOTE | STOPS_HEREDOC,
+	['$'] = STOPS_WORD | STOPS_DQUOTE | STOPS_HEREDOC,
+	['`'] = STOPS_WORD | STOPS_DQUOTE | STOPS_HEREDOC,
 };
 
 /*
- * Take the plain characters that come next straight from the input's
+ * Take the plain characters that come next straight from the
  * window and add them to the word in one piece.
  */
 static void take_plain_run(struct parser *p, struct word_builder *b, int stop, bool quoted)
@@ -615,8 +631,10 @@ static void parse_single_quote(struct parser *p, struct word_builder *b)
 
 	builder_quote_mark(b);
 	for (;;) {
-		int c = raw_getc(p);
+		int c;
 
+		take_plain_run(p, b, STOPS_SQUOTE, true);
+		c = raw_getc(p);
 		if (c == '\'')
 			return;
 		if (c < 0)
@@ -1016,7 +1034,7 @@ static bool parse_arithmetic(struct parser *p, struct word_builder *b, bool quot
  * the '$' is just a character (nothing that can follow it did).
  */
 /*
- * c, the first character of a name, was just taken from the input's
+ * c, the first character of a name, was just taken from the
  * window: where the name ends, if all of it is in the window (and no
  * backslash-newline can continue it), else NULL.
  */
@@ -1060,7 +1078,7 @@ static bool parse_dollar(struct parser *p, struct word_builder *b, bool quoted, 
 		const char *name_end = name_in_window(p, c);
 
 		if (name_end != NULL) {
-			struct input_window *w = input_window(p->in);
+			struct input_window *w = direct_window(p);
 
 			part = new_part(p, PART_PARAM, quoted);
 			part->u.param.name = arena_strndup(p->arena, w->next - 1,
@@ -1159,6 +1177,8 @@ static void read_word_into(struct parser *p, struct word_builder *b, enum word_m
 
 		if (mode == MODE_NORMAL)
 			take_plain_run(p, b, STOPS_WORD, quoted);
+		else if (mode == MODE_HEREDOC)
+			take_plain_run(p, b, STOPS_HEREDOC, quoted);
 		c = pgetc(p);
 		if (mode == MODE_NORMAL && ends_word(c)) {
 			raw_ungetc(p, c);
@@ -1301,7 +1321,7 @@ static enum token_kind read_operator(struct parser *p, int c)
 	return T_EOF;
 }
 
-/* Blanks that come straight from the input's window, passed over at once. */
+/* Blanks that come straight from a window, passed over at once. */
 static void skip_blanks(struct parser *p)
 {
 	struct input_window *w = direct_window(p);
@@ -1311,7 +1331,7 @@ static void skip_blanks(struct parser *p)
 			w->next++;
 }
 
-/* The rest of a comment line, as far as the input's window holds it. */
+/* The rest of a comment line, as far as the window holds it. */
 static void skip_to_newline(struct parser *p)
 {
 	struct input_window *w = direct_window(p);
@@ -1644,7 +1664,7 @@ static struct redirection *parse_redirection(struct parser *p)
 }
 
 /*
- * The bytes up to the next newline, as far as the input's window holds
+ * The bytes up to the next newline, as far as the window holds
  * them, added to line in one piece (none while leading tabs are stripped).
  */
 static void take_line_run(struct parser *p, struct strbuf *line, bool stripping_tabs)
