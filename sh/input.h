@@ -67,8 +67,9 @@ static inline void input_ungetc(struct input *in, int c)
 		if (w->next > w->seen)
 			w->seen = w->next;
 		w->next--;
-	} else
+	} else {
 		input_ungetc_slow(in, c);
+	}
 }
 
 /*
