@@ -45,6 +45,16 @@ static inline struct input_window *input_window(struct input *in)
 	return (struct input_window *)(void *)in;
 }
 
+/*
+ * The parser looked at the byte at q (before end) without taking it: as
+ * if it had been taken and given back.
+ */
+static inline void input_window_looked_at(struct input_window *w, const char *q)
+{
+	if (q + 1 > w->seen)
+		w->seen = q + 1;
+}
+
 int input_getc_slow(struct input *in);
 void input_ungetc_slow(struct input *in, int c);
 

@@ -1047,7 +1047,10 @@ static const char *name_in_window(struct parser *p, int c)
 		return NULL;
 	for (q = w->next; q < w->end && is_name_char((unsigned char)*q); q++)
 		;
-	return q < w->end && *q != '\\' ? q : NULL;
+	if (q == w->end || *q == '\\')
+		return NULL;
+	input_window_looked_at(w, q);
+	return q;
 }
 
 static bool parse_dollar(struct parser *p, struct word_builder *b, bool quoted, bool in_dquote)
@@ -1343,6 +1346,33 @@ static void skip_to_newline(struct parser *p)
 	}
 }
 
+/*
+ * The commonest word: plain characters up to a blank, a newline or an
+ * operator, all in the window.  Made at once, or NULL for read_word_into.
+ */
+static struct word *plain_word(struct parser *p)
+{
+	struct input_window *w = direct_window(p);
+	struct word_part *part;
+	struct word *word;
+	const char *q;
+
+	if (w == NULL)
+		return NULL;
+	for (q = w->next; q < w->end && !(run_stop[(unsigned char)*q] & STOPS_WORD); q++)
+		;
+	if (q == w->next || q == w->end || !(run_stop[(unsigned char)*q] & ENDS_WORD))
+		return NULL;
+	part = new_part(p, PART_TEXT, false);
+	part->u.text.length = (size_t)(q - w->next);
+	part->u.text.chars = arena_strndup(p->arena, w->next, part->u.text.length);
+	word = arena_zalloc(p->arena, sizeof(*word));
+	word->parts = part;
+	w->next = q;
+	input_window_looked_at(w, q);
+	return word;
+}
+
 static void read_token(struct parser *p)
 {
 	struct token *t = &p->token;
@@ -1394,16 +1424,19 @@ static void read_token(struct parser *p)
 		return;
 	}
 	raw_ungetc(p, c);
-	builder_init(&b, p);
-	read_word_into(p, &b, MODE_NORMAL);
 	t->kind = T_WORD;
-	t->word = builder_finish(&b);
+	t->word = plain_word(p);
+	if (t->word == NULL) {
+		builder_init(&b, p);
+		read_word_into(p, &b, MODE_NORMAL);
+		t->word = builder_finish(&b);
+	}
 	if (t->word->parts != NULL && t->word->parts->next == NULL &&
 	    t->word->parts->kind == PART_TEXT && !t->word->parts->quoted)
 		t->literal = t->word->parts->u.text.chars;
 	if (t->literal != NULL)
 		t->keyword = keyword_index(t->literal);
-	if (t->literal != NULL && is_digits(t->literal)) {
+	if (t->literal != NULL && t->literal[0] >= '0' && t->literal[0] <= '9' && is_digits(t->literal)) {
 		c = pgetc(p);
 		if (c == '<' || c == '>') {
 			long n = strtol(t->literal, NULL, 10);
@@ -2279,9 +2312,17 @@ static int keyword_index(const char *s)
 	case 'w': first = last = KW_WHILE; break;
 	default: return -1;
 	}
-	for (int i = first; i <= last; i++)
-		if (strcmp(reserved_words[i] + 1, s + 1) == 0)
+	for (int i = first; i <= last; i++) {
+		/* A few bytes each: no call to strcmp. */
+		const char *r = reserved_words[i] + 1, *t = s + 1;
+
+		while (*r != '\0' && *r == *t) {
+			r++;
+			t++;
+		}
+		if (*r == *t)
 			return i;
+	}
 	return -1;
 }
 
