@@ -806,6 +806,8 @@ static bool is_special_param(int c)
 	return c != -1 && c != 0 && strchr("@*#?-$!", c) != NULL;
 }
 
+static const char *name_in_window(struct parser *p, int c);
+
 /* ${...}: called after "${". */
 static void parse_brace_param(struct parser *p, struct word_builder *b, bool quoted, bool in_dquote)
 {
@@ -814,6 +816,7 @@ static void parse_brace_param(struct parser *p, struct word_builder *b, bool quo
 	struct strbuf name = STRBUF_INIT;
 	int c = pgetc(p);
 	bool length = false;
+	const char *name_end;
 
 	nest(p);
 	if (c == '#') {
@@ -838,26 +841,36 @@ static void parse_brace_param(struct parser *p, struct word_builder *b, bool quo
 			raw_ungetc(p, next);
 		}
 	}
-	if (is_name_start(c)) {
-		do {
-			strbuf_append_char(&name, (char)c);
-			c = pgetc(p);
-		} while (is_name_char(c));
-	} else if (c >= '0' && c <= '9') {
-		do {
-			strbuf_append_char(&name, (char)c);
-			c = pgetc(p);
-		} while (c >= '0' && c <= '9');
-	} else if (is_special_param(c)) {
-		strbuf_append_char(&name, (char)c);
+	name_end = is_name_start(c) ? name_in_window(p, c) : NULL;
+	if (name_end != NULL) {
+		struct input_window *w = direct_window(p);
+
+		part->u.param.name = arena_strndup(p->arena, w->next - 1,
+		    (size_t)(name_end - (w->next - 1)));
+		w->next = name_end;
 		c = pgetc(p);
 	} else {
-		strbuf_free(&name);
-		if (c < 0)
-			syntax_error_at(p, line, "missing '}'");
-		syntax_error_at(p, line, "bad substitution");
+		if (is_name_start(c)) {
+			do {
+				strbuf_append_char(&name, (char)c);
+				c = pgetc(p);
+			} while (is_name_char(c));
+		} else if (c >= '0' && c <= '9') {
+			do {
+				strbuf_append_char(&name, (char)c);
+				c = pgetc(p);
+			} while (c >= '0' && c <= '9');
+		} else if (is_special_param(c)) {
+			strbuf_append_char(&name, (char)c);
+			c = pgetc(p);
+		} else {
+			strbuf_free(&name);
+			if (c < 0)
+				syntax_error_at(p, line, "missing '}'");
+			syntax_error_at(p, line, "bad substitution");
+		}
+		part->u.param.name = arena_strndup(p->arena, strbuf_str(&name), name.length);
 	}
-	part->u.param.name = arena_strndup(p->arena, strbuf_str(&name), name.length);
 	strbuf_free(&name);
 	part->u.param.op = PARAM_PLAIN;
 	if (length) {
