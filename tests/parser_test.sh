@@ -1295,9 +1295,9 @@ atf_test_case nul_bytes
 nul_bytes_head() { atf_set descr 'NUL bytes in a script are dropped, in words, comments, quotes and here-documents'; }
 nul_bytes_body()
 {
-	printf 'echo a\000b\n# c\000d\necho $LINENO\ncat <<E\nx\000y $LINENO\nE\necho "q\000r" $LINENO\nv=ab; echo $v\000\n' >script.sh
-	atf_check -s exit:0 -o inline:'ab\n3\nxy 4\nqr 7\nab\n' -e empty vsh script.sh
-	cat script.sh | atf_check -s exit:0 -o inline:'ab\n3\nxy 4\nqr 7\nab\n' -e empty vsh
+	printf 'echo a\000b\n# c\000d\necho $LINENO\ncat <<E\nx\000y $LINENO\nE\necho "q\000r" $LINENO\nv=ab; echo $v\000 ${v\000} ${#\000v}\n' >script.sh
+	atf_check -s exit:0 -o inline:'ab\n3\nxy 4\nqr 7\nab ab 2\n' -e empty vsh script.sh
+	cat script.sh | atf_check -s exit:0 -o inline:'ab\n3\nxy 4\nqr 7\nab ab 2\n' -e empty vsh
 }
 
 atf_test_case line_numbers
