@@ -39,7 +39,11 @@ static struct alias **alias_find(const char *name)
 
 const char *alias_get(const char *name)
 {
-	struct alias *a = *alias_find(name);
+	struct alias *a;
+
+	if (alias_count == 0)
+		return NULL;	/* the usual case: no hashing for every command word */
+	a = *alias_find(name);
 
 	return a != NULL ? a->value : NULL;
 }

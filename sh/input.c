@@ -10,6 +10,11 @@
  *  - a pipe or terminal: read one byte at a time up to each newline, so
  *    nothing past the current line is taken from the descriptor.
  * Terminals also get the PS1 / PS2 prompts.
+ *
+ * The parser takes bytes straight from the buffer through the window
+ * (input.h).  Line numbers are counted, and "set -v" echoes, over the
+ * stretch taken since the last count when it calls in; the buffer is
+ * never replaced before both have caught up with it.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -42,21 +47,30 @@ enum input_kind {
 #define BLOCK_SIZE 65536
 
 struct input {
+	/*
+	 * First (input.h).  next is the next byte to hand out; the window is
+	 * closed (begin == next == end) while bytes given back wait in
+	 * pushback and while a command may have read the descriptor (check).
+	 */
+	struct input_window window;
 	enum input_kind kind;
 	int fd;
 	char *name;
 	char *buffer;
-	size_t position;	/* next byte to hand out */
 	size_t length;		/* bytes valid in buffer */
 	size_t capacity;
-	/* Bytes given back with input_ungetc, the last one on top. */
+	const char *nul;	/* the first NUL at or after a recent next, or the end of the bytes */
+	/* Bytes given back that are not the ones before next, the last one on top. */
 	int *pushback;
 	size_t pushback_count;
 	size_t pushback_capacity;
+	/* The line number at counted (less the newlines waiting in pushback). */
 	int line;
+	const char *counted;
+	const char *newline;	/* the first newline at or after counted, limit if none; or NULL */
 	bool continuation;
 	bool at_end;		/* the descriptor reported end of file */
-	int last;		/* the last byte handed out, or '\n' at start */
+	int last;		/* the byte before buffer[0] ('\n' at the start) */
 	/*
 	 * Seekable input: the file offset of buffer[0].  After input_sync()
 	 * the descriptor's offset lags behind the buffer ("lagging") at
@@ -67,9 +81,8 @@ struct input {
 	bool lagging;
 	bool check;
 	off_t synced_offset;
-	/* For "set -v": bytes handed out so far, and how many of them were echoed. */
-	unsigned long long consumed;
-	unsigned long long echoed;
+	/* For "set -v": the bytes before echoed were echoed (or passed with the option off). */
+	const char *echoed;
 	int last_echoed;
 	/* Interactive: the lines of the command being read, for the history. */
 	struct strbuf command_text;
@@ -87,6 +100,105 @@ static struct input *input_new(enum input_kind kind, int fd, const char *name)
 	return in;
 }
 
+/* The buffer holds new bytes (or moved): everything starts at buffer[0]. */
+static void window_reset(struct input *in)
+{
+	struct input_window *w = &in->window;
+
+	w->begin = w->next = w->end = w->seen = in->buffer;
+	in->counted = in->echoed = in->buffer;
+	in->nul = in->newline = NULL;
+}
+
+/* Open the window as far as it may go, or keep it closed. */
+static void window_open(struct input *in)
+{
+	struct input_window *w = &in->window;
+	const char *limit = in->buffer + in->length;
+
+	if (in->pushback_count > 0 || in->check) {
+		w->begin = w->end = w->next;
+		return;
+	}
+	if (in->nul == NULL || in->nul < w->next) {
+		in->nul = memchr(w->next, '\0', (size_t)(limit - w->next));
+		if (in->nul == NULL)
+			in->nul = limit;
+	}
+	w->begin = in->buffer;
+	w->end = in->nul;
+}
+
+/*
+ * Bring the line number up to next.  The parser asks at every token, and
+ * most tokens have no newline before them: the first newline after the
+ * last count is kept, so that asking costs nothing until next passes it.
+ */
+static void count_lines(struct input *in)
+{
+	const char *next = in->window.next;
+	const char *limit = in->buffer + in->length;
+	const char *q;
+
+	if (next >= in->counted) {
+		if (in->newline == NULL || in->newline < in->counted)
+			in->newline = in->counted;
+		else if (in->newline >= next)
+			goto counted;
+		for (q = in->newline; (q = memchr(q, '\n', (size_t)(limit - q))) != NULL && q < next; q++)
+			in->line++;
+		in->newline = q != NULL ? q : limit;
+	} else {
+		/* Bytes were given back since the last count. */
+		for (q = in->counted; q > next; ) {
+			if (*--q == '\n') {
+				in->line--;
+				in->newline = q;
+			}
+		}
+	}
+counted:
+	in->counted = next;
+}
+
+/*
+ * "set -v": echo what was taken since the last echo, and what was looked
+ * at and given back (as if echoed as it is read).
+ */
+static void echo_taken(struct input *in)
+{
+	const char *next = in->window.next > in->window.seen ? in->window.next : in->window.seen;
+	const char *start = in->echoed;
+	const char *line_end = next;
+
+	if (next <= start)
+		return;
+	in->echoed = next;
+	if (!option_on(OPT_VERBOSE))
+		return;
+	in->last_echoed = (unsigned char)next[-1];
+	/* Whole lines appear at once, as if flushed at each newline. */
+	while (line_end > start && line_end[-1] != '\n')
+		line_end--;
+	if (line_end > start) {
+		out_write(out2, start, (size_t)(line_end - start));
+		out_flush(out2);
+	}
+	out_write(out2, line_end, (size_t)(next - line_end));
+}
+
+/* Before the buffer changes: lines and echo catch up with what was taken. */
+static void catch_up(struct input *in)
+{
+	count_lines(in);
+	echo_taken(in);
+}
+
+void input_catch_up(struct input *in)
+{
+	echo_taken(in);
+}
+
 struct input *input_from_fd(int fd, const char *name)
 {
 	off_t offset = lseek(fd, 0, SEEK_CUR);
@@ -99,8 +211,11 @@ struct input *input_from_fd(int fd, const char *name)
 	if (seekable) {
 		in->buffer_offset = offset;
 		in->capacity = BLOCK_SIZE;
-		in->buffer = xmalloc(in->capacity);
+	} else {
+		in->capacity = 256;
 	}
+	in->buffer = xmalloc(in->capacity);
+	window_reset(in);
 	return in;
 }
 
@@ -112,12 +227,19 @@ struct input *input_from_string(const char *text, const char *name)
 	in->capacity = in->length + 1;
 	in->buffer = xmalloc(in->capacity);
 	memcpy(in->buffer, text, in->length + 1);
+	window_reset(in);
+	window_open(in);
 	return in;
 }
 
 struct input *input_from_terminal(int fd)
 {
-	return input_new(INPUT_TERMINAL, fd, "stdin");
+	struct input *in = input_new(INPUT_TERMINAL, fd, "stdin");
+
+	in->capacity = 256;
+	in->buffer = xmalloc(in->capacity);
+	window_reset(in);
+	return in;
 }
 
 void input_close(struct input *in)
@@ -158,7 +280,7 @@ static ssize_t input_read(struct input *in, char *buf, size_t size)
 		 * trap action the prompt is shown again.
 		 */
 		if (in->kind == INPUT_TERMINAL) {
-			in->position = in->length = 0;
+			in->length = 0;
 			in->pushback_count = 0;
 			in->last = '\n';
 			strbuf_reset(&in->command_text);
@@ -201,6 +323,7 @@ static void input_reserve(struct input *in, size_t size)
 	while (in->capacity < size)
 		in->capacity = in->capacity ? in->capacity * 2 : 256;
 	in->buffer = xrealloc(in->buffer, in->capacity);
+	window_reset(in);	/* only while filling: nothing in the window to lose */
 }
 
 /* A line from the line editor; false at end of input. */
@@ -248,7 +371,6 @@ static bool input_fill_edited(struct input *in)
 /* Read one line, a byte at a time, into the buffer; false at end of input. */
 static bool input_fill_line(struct input *in)
 {
-	in->position = 0;
 	in->length = 0;
 	if (in->at_end)
 		return false;
@@ -293,106 +415,124 @@ static void input_resume(struct input *in)
 	if (now == in->synced_offset || now == (off_t)-1)
 		return;
 	/* It did: what we held is gone for us too; go on from where it stopped. */
+	catch_up(in);
 	in->buffer_offset = now;
-	in->position = in->length = 0;
+	in->length = 0;
 	in->pushback_count = 0;
+	window_reset(in);
 	in->at_end = false;
 	in->lagging = false;
 }
 
+/* Read more into the buffer (all of it was taken); false at the end of input. */
 static bool input_fill(struct input *in)
 {
 	ssize_t n;
+	bool more = false;
 
+	catch_up(in);
+	if (in->kind == INPUT_STRING)
+		return false;
+	if (in->length > 0)
+		in->last = (unsigned char)in->buffer[in->length - 1];
+	in->buffer_offset += (off_t)in->length;
+	/* Empty until the read is done: a signal's jump out of it leaves nothing stale. */
+	in->length = 0;
+	window_reset(in);
 	switch (in->kind) {
 	case INPUT_STRING:
 		return false;
 	case INPUT_LINES:
 	case INPUT_TERMINAL:
-		return input_fill_line(in);
+		more = input_fill_line(in);
+		break;
 	case INPUT_BLOCKS:
 		if (in->at_end)
 			return false;
-		in->buffer_offset += (off_t)in->length;
 		read_ahead_sync(in->fd);
 		if (in->lagging) {
 			lseek(in->fd, in->buffer_offset, SEEK_SET);
 			in->lagging = false;
 		}
 		n = input_read(in, in->buffer, in->capacity);
-		in->position = 0;
 		in->length = (size_t)n;
-		if (n == 0) {
+		if (n == 0)
 			in->at_end = true;
-			return false;
-		}
-		return true;
+		more = n > 0;
+		break;
 	}
-	return false;
+	window_reset(in);
+	window_open(in);
+	return more;
 }
 
-static void input_echo(struct input *in, int c)
+int input_getc_slow(struct input *in)
 {
-	in->consumed++;
-	if (in->consumed > in->echoed) {
-		in->echoed = in->consumed;
-		if (option_on(OPT_VERBOSE)) {
-			in->last_echoed = c;
-			out_char(out2, (char)c);
+	struct input_window *w = &in->window;
+
+	for (;;) {
+		if (in->check) {
+			input_resume(in);
+			window_open(in);
+		}
+		if (in->pushback_count > 0) {
+			int c = in->pushback[--in->pushback_count];
+
 			if (c == '\n')
-				out_flush(out2);
+				in->line++;
+			if (in->pushback_count == 0)
+				window_open(in);
+			return c;
 		}
+		if (w->next < w->end)
+			return (unsigned char)*w->next++;
+		if (w->next < in->buffer + in->length) {
+			/* A NUL byte: passed over. */
+			if (*w->next == '\0')
+				w->next++;
+			window_open(in);
+			continue;
+		}
+		if (!input_fill(in))
+			break;
 	}
+	if (option_on(OPT_VERBOSE)) {
+		/* A last line without a newline still ends its echo. */
+		if (in->last_echoed != 0 && in->last_echoed != '\n') {
+			in->last_echoed = '\n';
+			out_char(out2, '\n');
+		}
+		out_flush(out2);
+	}
+	return -1;
 }
 
-int input_getc(struct input *in)
+void input_ungetc_slow(struct input *in, int c)
 {
-	int c;
+	struct input_window *w = &in->window;
 
-	if (in->check)
-		input_resume(in);
-	if (in->pushback_count > 0) {
-		c = in->pushback[--in->pushback_count];
-	} else {
-		if (in->position >= in->length && !input_fill(in)) {
-			if (option_on(OPT_VERBOSE)) {
-				/* A last line without a newline still ends its echo. */
-				if (in->last_echoed != 0 && in->last_echoed != '\n') {
-					in->last_echoed = '\n';
-					out_char(out2, '\n');
-				}
-				out_flush(out2);
-			}
-			return -1;
-		}
-		c = (unsigned char)in->buffer[in->position++];
-	}
-	if (c == '\n')
-		in->line++;
-	in->last = c;
-	input_echo(in, c);
-	return c;
-}
-
-void input_ungetc(struct input *in, int c)
-{
 	if (c < 0)
 		return;
-	if (in->check)
+	if (in->check) {
 		input_resume(in);
-	if (in->pushback_count == 0 && in->position > 0 &&
-	    (unsigned char)in->buffer[in->position - 1] == c) {
-		in->position--;
-	} else {
-		if (in->pushback_count == in->pushback_capacity) {
-			in->pushback_capacity = in->pushback_capacity ? in->pushback_capacity * 2 : 16;
-			in->pushback = xrealloc(in->pushback, in->pushback_capacity * sizeof(int));
-		}
-		in->pushback[in->pushback_count++] = c;
+		window_open(in);
 	}
+	if (in->pushback_count == 0 && w->next > in->buffer && (unsigned char)w->next[-1] == c) {
+		/* The byte before next, when the window starts after it. */
+		if (w->next > w->seen)
+			w->seen = w->next;
+		w->next--;
+		window_open(in);
+		return;
+	}
+	if (in->pushback_count == in->pushback_capacity) {
+		in->pushback_capacity = in->pushback_capacity ? in->pushback_capacity * 2 : 16;
+		in->pushback = xrealloc(in->pushback, in->pushback_capacity * sizeof(int));
+	}
+	in->pushback[in->pushback_count++] = c;
 	if (c == '\n')
 		in->line--;
-	in->consumed--;
+	window_open(in);
 }
 
 void input_set_continuation(struct input *in, bool continuation)
@@ -405,11 +545,13 @@ void input_skip_line(struct input *in)
 	int c;
 
 	/* Already at the start of a line: nothing of it was read yet. */
-	if (in->last == '\n' && in->pushback_count == 0)
+	if (in->pushback_count == 0 &&
+	    (in->window.next > in->buffer ? in->window.next[-1] : in->last) == '\n')
 		return;
 	do
 		c = input_getc(in);
 	while (c != '\n' && c != -1);
+	echo_taken(in);
 }
 
 void input_sync(struct input *in)
@@ -422,18 +564,21 @@ void input_sync(struct input *in)
 	 */
 	if (in->kind != INPUT_BLOCKS || in->fd > 9 || in->check)
 		return;
-	consumed = in->buffer_offset + (off_t)in->position - (off_t)in->pushback_count;
+	consumed = in->buffer_offset + (off_t)(in->window.next - in->buffer) -
+	    (off_t)in->pushback_count;
 	if (in->lagging && consumed == in->synced_offset) {
 		in->check = true;
+		window_open(in);
 		return;
 	}
-	if (!in->lagging && in->position == in->length && in->pushback_count == 0)
+	if (!in->lagging && in->window.next == in->buffer + in->length && in->pushback_count == 0)
 		return;		/* the offset is right already */
 	if (lseek(in->fd, consumed, SEEK_SET) == (off_t)-1)
 		return;
 	in->synced_offset = consumed;
 	in->lagging = true;
 	in->check = true;
+	window_open(in);	/* closed: the next access checks first */
 }
 
 void input_command_read(struct input *in, bool function_definition)
@@ -461,8 +606,15 @@ const char *input_name(const struct input *in)
 	return in->name;
 }
 
-int input_line(const struct input *in)
+int input_line(struct input *in)
 {
+	const char *next = in->window.next;
+
+	/* The usual case: the next newline is still ahead. */
+	if (next >= in->counted && in->newline != NULL && in->newline >= next)
+		in->counted = next;
+	else
+		count_lines(in);
 	return in->line;
 }
 

@@ -123,29 +123,32 @@ static void block_free(struct arena_block *b)
 	}
 }
 
+/* Out of line, so that the common case in arena_alloc saves no registers. */
+static __attribute__((noinline)) void *arena_alloc_in_new_block(struct arena *a, size_t size,
+    size_t rounded)
+{
+	struct arena_block *b;
+
+	if (rounded < size)
+		out_of_memory();
+	b = block_new(rounded, a->current == NULL);
+	b->previous = a->current;
+	a->current = b;
+	b->used = rounded;
+	return b->data;
+}
+
 void *arena_alloc(struct arena *a, size_t size)
 {
 	struct arena_block *b = a->current;
 	size_t rounded = (size + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
 	void *p;
 
-	if (rounded < size)
-		out_of_memory();
-	if (b == NULL || b->size - b->used < rounded) {
-		b = block_new(rounded, b == NULL);
-		b->previous = a->current;
-		a->current = b;
-	}
+	/* rounded < size: size was within ARENA_ALIGN of SIZE_MAX. */
+	if (b == NULL || b->size - b->used < rounded || rounded < size)
+		return arena_alloc_in_new_block(a, size, rounded);
 	p = b->data + b->used;
 	b->used += rounded;
-	return p;
-}
-
-void *arena_zalloc(struct arena *a, size_t size)
-{
-	void *p = arena_alloc(a, size);
-
-	memset(p, 0, size);
 	return p;
 }
 

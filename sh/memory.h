@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 
 /* These never return NULL: on exhaustion they print a message and exit. */
 void *xmalloc(size_t size);
@@ -38,7 +39,11 @@ struct arena_mark {
 
 /* An arena starts zeroed: struct arena a = {0}; */
 void *arena_alloc(struct arena *a, size_t size);	/* aligned for any type, uninitialised */
-void *arena_zalloc(struct arena *a, size_t size);	/* zero-filled */
+/* Zero-filled.  Inline: the sizes are constants, and so the memset becomes a few stores. */
+static inline void *arena_zalloc(struct arena *a, size_t size)
+{
+	return memset(arena_alloc(a, size), 0, size);
+}
 char *arena_strdup(struct arena *a, const char *s);
 char *arena_strndup(struct arena *a, const char *s, size_t n);
 struct arena_mark arena_mark(struct arena *a);

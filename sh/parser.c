@@ -89,8 +89,7 @@ struct token {
 struct source {
 	struct source *previous;
 	char *text;		/* owned */
-	size_t length;
-	size_t position;
+	struct input_window window;	/* onto text, read like the input's */
 	char *alias_name;	/* an alias being substituted (owned), or NULL */
 	bool blank_end;		/* that alias's value ends in a blank */
 	struct recent_alias *inherited;	/* the aliases whose text made its name */
@@ -116,6 +115,13 @@ struct heredoc {
 
 struct parser {
 	struct input *in;
+	/*
+	 * The window of the top source, or of the input when there is none,
+	 * while the next bytes come straight from it (nothing given back that
+	 * is not in it, nothing being recorded), else NULL: kept by
+	 * set_direct() wherever one of those changes.
+	 */
+	struct input_window *direct;
 	struct arena *arena;
 	struct source *sources;
 	bool eof_pushed;	/* an end of input was given back */
@@ -163,6 +169,7 @@ static noreturn void syntax_error_at(struct parser *p, int line, const char *fmt
 	vsnprintf(message, sizeof message, fmt, ap);
 	va_end(ap);
 	release_unfinished_words(p);
+	input_catch_up(p->in);	/* "set -v" shows what was read before the message */
 	shell.lineno = line;
 	error_raise_status(2, "syntax error: %s", message);
 }
@@ -200,13 +207,26 @@ static void unnest(struct parser *p)
 
 /* Character sources */
 
+static void set_direct(struct parser *p)
+{
+	struct source *s = p->sources;
+
+	if (p->eof_pushed || p->recording > 0 || (s != NULL && s->pushback_count > 0))
+		p->direct = NULL;
+	else if (s != NULL)
+		p->direct = &s->window;
+	else
+		p->direct = p->in != NULL ? input_window(p->in) : NULL;
+}
+
 static void push_source(struct parser *p, char *text, size_t length, const char *alias_name,
     bool barrier)
 {
 	struct source *s = xcalloc(1, sizeof(*s));
 
 	s->text = text;
-	s->length = length;
+	s->window.begin = s->window.next = s->window.seen = text;
+	s->window.end = text + length;
 	if (alias_name != NULL) {
 		s->alias_name = xstrdup(alias_name);
 		s->blank_end = length > 0 && (text[length - 1] == ' ' || text[length - 1] == '\t');
@@ -222,6 +242,7 @@ static void push_source(struct parser *p, char *text, size_t length, const char 
 	p->eof_pushed = false;
 	s->previous = p->sources;
 	p->sources = s;
+	set_direct(p);
 }
 
 static void pop_source(struct parser *p)
@@ -230,6 +251,7 @@ static void pop_source(struct parser *p)
 
 	p->sources = s->previous;
 	p->eof_pushed = s->eof_below;
+	set_direct(p);
 	if (s->alias_name != NULL) {
 		/* Still "in use" until the token being read is complete. */
 		struct recent_alias *r = xmalloc(sizeof(*r)), **tail;
@@ -283,13 +305,19 @@ static bool alias_in_use(struct parser *p, const char *name)
 	return in_alias_list(p->recent, name);
 }
 
-/* The next byte with no line-continuation processing, or -1. */
-static int raw_getc(struct parser *p)
+/* The window the next bytes come straight from, or NULL. */
+static inline struct input_window *direct_window(struct parser *p)
+{
+	return p->direct;
+}
+
+static int raw_getc_slow(struct parser *p)
 {
 	int c;
 
 	if (p->eof_pushed) {
 		p->eof_pushed = false;
+		set_direct(p);
 		return -1;
 	}
 	for (;;) {
@@ -297,17 +325,16 @@ static int raw_getc(struct parser *p)
 
 		if (s == NULL) {
 			c = input_getc(p->in);
-			/* NUL bytes cannot be in shell text: drop them, as other shells do. */
-			if (c == 0)
-				continue;
 			break;
 		}
 		if (s->pushback_count > 0) {
 			c = s->pushback[--s->pushback_count];
+			if (s->pushback_count == 0)
+				set_direct(p);
 			break;
 		}
-		if (s->position < s->length) {
-			c = (unsigned char)s->text[s->position++];
+		if (s->window.next < s->window.end) {
+			c = (unsigned char)*s->window.next++;
 			break;
 		}
 		if (s->barrier)
@@ -319,12 +346,23 @@ static int raw_getc(struct parser *p)
 	return c;
 }
 
-static void raw_ungetc(struct parser *p, int c)
+/* The next byte with no line-continuation processing, or -1. */
+static inline int raw_getc(struct parser *p)
+{
+	struct input_window *w = direct_window(p);
+
+	if (w != NULL && w->next < w->end)
+		return (unsigned char)*w->next++;
+	return raw_getc_slow(p);
+}
+
+static void raw_ungetc_slow(struct parser *p, int c)
 {
 	struct source *s = p->sources;
 
 	if (c < 0) {
 		p->eof_pushed = true;
+		p->direct = NULL;
 		return;
 	}
 	/* The end of input comes after c; the source will report it again. */
@@ -333,9 +371,9 @@ static void raw_ungetc(struct parser *p, int c)
 		p->record.length--;
 	if (s == NULL) {
 		input_ungetc(p->in, c);
-	} else if (s->pushback_count == 0 && s->position > 0 &&
-	    (unsigned char)s->text[s->position - 1] == c) {
-		s->position--;
+	} else if (s->pushback_count == 0 && s->window.next > s->window.begin &&
+	    (unsigned char)s->window.next[-1] == c) {
+		s->window.next--;
 	} else {
 		if (s->pushback_count == s->pushback_capacity) {
 			s->pushback_capacity = s->pushback_capacity ? s->pushback_capacity * 2 : 8;
@@ -343,10 +381,27 @@ static void raw_ungetc(struct parser *p, int c)
 		}
 		s->pushback[s->pushback_count++] = c;
 	}
+	set_direct(p);
+}
+
+/* Give back c, the byte (or -1, the end of input) raw_getc returned last. */
+static inline void raw_ungetc(struct parser *p, int c)
+{
+	struct input_window *w = direct_window(p);
+
+	if (c < 0 || w == NULL) {
+		raw_ungetc_slow(p, c);
+	} else if (p->sources == NULL) {
+		input_ungetc(p->in, c);		/* the input notes how far it was read */
+	} else if (w->next > w->begin && (unsigned char)w->next[-1] == c) {
+		w->next--;
+	} else {
+		raw_ungetc_slow(p, c);
+	}
 }
 
 /* The next byte with backslash-newline pairs removed. */
-static int pgetc(struct parser *p)
+static inline int pgetc(struct parser *p)
 {
 	for (;;) {
 		int c = raw_getc(p);
@@ -434,6 +489,66 @@ static void builder_char(struct word_builder *b, int c, bool quoted)
 	b->any = true;
 }
 
+/* Bytes that are all text of the same quoting (a run of plain characters). */
+static void builder_text(struct word_builder *b, const char *text, size_t n, bool quoted)
+{
+	if (b->text_quoted != quoted && (b->text.length > 0 || b->force))
+		builder_flush(b);
+	b->text_quoted = quoted;
+	strbuf_append(&b->text, text, n);
+	b->any = true;
+}
+
+/*
+ * Characters that stop a run of plain text: in a shell word (those that
+ * end it or start quoting or an expansion), inside double quotes, in a
+ * here-document body and inside single quotes; and those that end a word.
+ */
+enum { STOPS_WORD = 1, STOPS_DQUOTE = 2, ENDS_WORD = 4, STOPS_HEREDOC = 8, STOPS_SQUOTE = 16 };
+
+#define ENDS (STOPS_WORD | ENDS_WORD)
+
+static const unsigned char run_stop[256] = {
+	[' '] = ENDS, ['\t'] = ENDS, ['\n'] = ENDS,
+	[';'] = ENDS, ['&'] = ENDS, ['|'] = ENDS,
+	['('] = ENDS, [')'] = ENDS, ['<'] = ENDS, ['>'] = ENDS,
+	['\''] = STOPS_WORD | STOPS_SQUOTE, ['"'] = STOPS_WORD | STOPS_DQUOTE,
+	['\\'] = STOPS_WORD | STOPS_DQUOTE | STOPS_HEREDOC,
+	['$'] = STOPS_WORD | STOPS_DQUOTE | STOPS_HEREDOC,
+	['`'] = STOPS_WORD | STOPS_DQUOTE | STOPS_HEREDOC,
+};
+
+/*
+ * Take the plain characters that come next straight from the
+ * window and add them to the word in one piece.
+ */
+static void take_plain_run(struct parser *p, struct word_builder *b, int stop, bool quoted)
+{
+	struct input_window *w = direct_window(p);
+	const char *q;
+
+	if (w == NULL)
+		return;
+	for (q = w->next; q < w->end && !(run_stop[(unsigned char)*q] & stop); q++)
+		;
+	if (q == w->next)
+		return;
+	if (stop == STOPS_WORD && q < w->end && (run_stop[(unsigned char)*q] & ENDS_WORD) &&
+	    b->text.length == 0 && !b->force) {
+		/* The whole rest of the word: its part made here, with no copy on the way. */
+		struct word_part *part = new_part(p, PART_TEXT, quoted);
+
+		part->u.text.length = (size_t)(q - w->next);
+		part->u.text.chars = arena_strndup(p->arena, w->next, part->u.text.length);
+		*b->tail = part;
+		b->tail = &part->next;
+		b->any = true;
+	} else {
+		builder_text(b, w->next, (size_t)(q - w->next), quoted);
+	}
+	w->next = q;
+}
+
 /* A quoted (possibly empty) stretch starts: '' alone must still make a part. */
 static void builder_quote_mark(struct word_builder *b)
 {
@@ -516,8 +631,10 @@ static void parse_single_quote(struct parser *p, struct word_builder *b)
 
 	builder_quote_mark(b);
 	for (;;) {
-		int c = raw_getc(p);
+		int c;
 
+		take_plain_run(p, b, STOPS_SQUOTE, true);
+		c = raw_getc(p);
 		if (c == '\'')
 			return;
 		if (c < 0)
@@ -642,8 +759,10 @@ static void parse_double_quote(struct parser *p, struct word_builder *b)
 
 	builder_quote_mark(b);
 	for (;;) {
-		int c = pgetc(p);
+		int c;
 
+		take_plain_run(p, b, STOPS_DQUOTE, true);
+		c = pgetc(p);
 		switch (c) {
 		case -1:
 			syntax_error_at(p, line, "unterminated quoted string");
@@ -686,6 +805,8 @@ static bool is_special_param(int c)
 {
 	return c != -1 && c != 0 && strchr("@*#?-$!", c) != NULL;
 }
+
+static const char *name_in_window(struct parser *p, int c);
 
 /*
  * A form POSIX does not define (${x:0:2}, ${x/a/b}, ${!x}), seen at c after
@@ -732,6 +853,7 @@ static void parse_brace_param(struct parser *p, struct word_builder *b, bool quo
 	struct strbuf name = STRBUF_INIT;
 	int c = pgetc(p);
 	bool length = false;
+	const char *name_end;
 
 	nest(p);
 	if (c == '#') {
@@ -756,25 +878,35 @@ static void parse_brace_param(struct parser *p, struct word_builder *b, bool quo
 			raw_ungetc(p, next);
 		}
 	}
-	if (is_name_start(c)) {
-		do {
-			strbuf_append_char(&name, (char)c);
-			c = pgetc(p);
-		} while (is_name_char(c));
-	} else if (c >= '0' && c <= '9') {
-		do {
-			strbuf_append_char(&name, (char)c);
-			c = pgetc(p);
-		} while (c >= '0' && c <= '9');
-	} else if (is_special_param(c)) {
-		strbuf_append_char(&name, (char)c);
+	name_end = is_name_start(c) ? name_in_window(p, c) : NULL;
+	if (name_end != NULL) {
+		struct input_window *w = direct_window(p);
+
+		part->u.param.name = arena_strndup(p->arena, w->next - 1,
+		    (size_t)(name_end - (w->next - 1)));
+		w->next = name_end;
 		c = pgetc(p);
 	} else {
-		strbuf_free(&name);
-		parse_unknown_param(p, line, part, "", 0, c, in_dquote);
-		goto done;
+		if (is_name_start(c)) {
+			do {
+				strbuf_append_char(&name, (char)c);
+				c = pgetc(p);
+			} while (is_name_char(c));
+		} else if (c >= '0' && c <= '9') {
+			do {
+				strbuf_append_char(&name, (char)c);
+				c = pgetc(p);
+			} while (c >= '0' && c <= '9');
+		} else if (is_special_param(c)) {
+			strbuf_append_char(&name, (char)c);
+			c = pgetc(p);
+		} else {
+			strbuf_free(&name);
+			parse_unknown_param(p, line, part, "", 0, c, in_dquote);
+			goto done;
+		}
+		part->u.param.name = arena_strndup(p->arena, strbuf_str(&name), name.length);
 	}
-	part->u.param.name = arena_strndup(p->arena, strbuf_str(&name), name.length);
 	strbuf_free(&name);
 	part->u.param.op = PARAM_PLAIN;
 	if (length && c != '}') {
@@ -908,6 +1040,7 @@ static bool parse_arithmetic(struct parser *p, struct word_builder *b, bool quot
 
 	nest(p);
 	p->recording++;
+	p->direct = NULL;
 	builder_init(&expr, p);
 	read_word_into(p, &expr, MODE_ARITH);
 	c = pgetc(p);
@@ -933,6 +1066,7 @@ static bool parse_arithmetic(struct parser *p, struct word_builder *b, bool quot
 		p->record.length = start;
 		if (--p->recording == 0)
 			strbuf_reset(&p->record);
+		set_direct(p);
 		builder_discard(&expr);
 		push_source(p, text, n + 1, NULL, false);
 		unnest(p);
@@ -940,6 +1074,7 @@ static bool parse_arithmetic(struct parser *p, struct word_builder *b, bool quot
 	}
 	if (--p->recording == 0)
 		strbuf_reset(&p->record);
+	set_direct(p);
 	part = new_part(p, PART_ARITH, quoted);
 	part->u.arith.expr = builder_finish(&expr);
 	builder_part(b, part);
@@ -951,6 +1086,26 @@ static bool parse_arithmetic(struct parser *p, struct word_builder *b, bool quot
  * After a '$': parse what follows and add the part.  Returns false when
  * the '$' is just a character (nothing that can follow it did).
  */
+/*
+ * c, the first character of a name, was just taken from the
+ * window: where the name ends, if all of it is in the window (and no
+ * backslash-newline can continue it), else NULL.
+ */
+static const char *name_in_window(struct parser *p, int c)
+{
+	struct input_window *w = direct_window(p);
+	const char *q;
+
+	if (w == NULL || w->next == w->begin || (unsigned char)w->next[-1] != c)
+		return NULL;
+	for (q = w->next; q < w->end && is_name_char((unsigned char)*q); q++)
+		;
+	if (q == w->end || *q == '\\')
+		return NULL;
+	input_window_looked_at(w, q);
+	return q;
+}
+
 static bool parse_dollar(struct parser *p, struct word_builder *b, bool quoted, bool in_dquote)
 {
 	int c = pgetc(p);
@@ -976,7 +1131,18 @@ static bool parse_dollar(struct parser *p, struct word_builder *b, bool quoted, 
 	}
 	if (is_name_start(c)) {
 		struct strbuf sb = STRBUF_INIT;
+		const char *name_end = name_in_window(p, c);
 
+		if (name_end != NULL) {
+			struct input_window *w = direct_window(p);
+
+			part = new_part(p, PART_PARAM, quoted);
+			part->u.param.name = arena_strndup(p->arena, w->next - 1,
+			    (size_t)(name_end - (w->next - 1)));
+			w->next = name_end;
+			builder_part(b, part);
+			return true;
+		}
 		do {
 			strbuf_append_char(&sb, (char)c);
 			c = pgetc(p);
@@ -1048,27 +1214,28 @@ static void parse_backquote(struct parser *p, struct word_builder *b, bool quote
 	unnest(p);
 }
 
-/* Can c end a word in MODE_NORMAL? */
-static bool ends_word(int c)
+/* Can c (a byte or -1) end a word in MODE_NORMAL? */
+static inline bool ends_word(int c)
 {
-	switch (c) {
-	case -1: case ' ': case '\t': case '\n':
-	case ';': case '&': case '|': case '(': case ')': case '<': case '>':
-		return true;
-	}
-	return false;
+	return c < 0 || (run_stop[c] & ENDS_WORD);
 }
 
 static void read_word_into(struct parser *p, struct word_builder *b, enum word_mode mode)
 {
-	int line = input_line(p->in);
+	/* For the messages about a missing '}' or '))': the other modes end anywhere. */
+	int line = mode == MODE_NORMAL || mode == MODE_HEREDOC ? 0 : input_line(p->in);
 	int parens = 0;		/* ( ) pairs inside $(( )) */
 	bool quoted = mode == MODE_PARAM_ARG_DQ || mode == MODE_HEREDOC || mode == MODE_ARITH;
 	bool dquote_rules = quoted;
 
 	for (;;) {
-		int c = pgetc(p);
+		int c;
 
+		if (mode == MODE_NORMAL)
+			take_plain_run(p, b, STOPS_WORD, quoted);
+		else if (mode == MODE_HEREDOC)
+			take_plain_run(p, b, STOPS_HEREDOC, quoted);
+		c = pgetc(p);
 		if (mode == MODE_NORMAL && ends_word(c)) {
 			raw_ungetc(p, c);
 			return;
@@ -1210,6 +1377,55 @@ static enum token_kind read_operator(struct parser *p, int c)
 	return T_EOF;
 }
 
+/* Blanks that come straight from a window, passed over at once. */
+static void skip_blanks(struct parser *p)
+{
+	struct input_window *w = direct_window(p);
+
+	if (w != NULL)
+		while (w->next < w->end && (*w->next == ' ' || *w->next == '\t'))
+			w->next++;
+}
+
+/* The rest of a comment line, as far as the window holds it. */
+static void skip_to_newline(struct parser *p)
+{
+	struct input_window *w = direct_window(p);
+	const char *newline;
+
+	if (w != NULL) {
+		newline = memchr(w->next, '\n', (size_t)(w->end - w->next));
+		w->next = newline != NULL ? newline : w->end;
+	}
+}
+
+/*
+ * The commonest word: plain characters up to a blank, a newline or an
+ * operator, all in the window.  Made at once, or NULL for read_word_into.
+ */
+static struct word *plain_word(struct parser *p)
+{
+	struct input_window *w = direct_window(p);
+	struct word_part *part;
+	struct word *word;
+	const char *q;
+
+	if (w == NULL)
+		return NULL;
+	for (q = w->next; q < w->end && !(run_stop[(unsigned char)*q] & STOPS_WORD); q++)
+		;
+	if (q == w->next || q == w->end || !(run_stop[(unsigned char)*q] & ENDS_WORD))
+		return NULL;
+	part = new_part(p, PART_TEXT, false);
+	part->u.text.length = (size_t)(q - w->next);
+	part->u.text.chars = arena_strndup(p->arena, w->next, part->u.text.length);
+	word = arena_zalloc(p->arena, sizeof(*word));
+	word->parts = part;
+	w->next = q;
+	input_window_looked_at(w, q);
+	return word;
+}
+
 static void read_token(struct parser *p)
 {
 	struct token *t = &p->token;
@@ -1217,11 +1433,13 @@ static void read_token(struct parser *p)
 	int c;
 
 	for (;;) {
+		skip_blanks(p);
 		c = pgetc(p);
 		if (c == ' ' || c == '\t')
 			continue;
 		if (c == '#') {
 			/* A comment runs to the end of the line, backslashes and all. */
+			skip_to_newline(p);
 			do
 				c = raw_getc(p);
 			while (c != '\n' && c != -1);
@@ -1253,21 +1471,25 @@ static void read_token(struct parser *p)
 			read_heredocs(p);
 		return;
 	}
-	if (strchr(";&|()<>", c) != NULL) {
+	switch (c) {
+	case ';': case '&': case '|': case '(': case ')': case '<': case '>':
 		t->kind = read_operator(p, c);
 		return;
 	}
 	raw_ungetc(p, c);
-	builder_init(&b, p);
-	read_word_into(p, &b, MODE_NORMAL);
 	t->kind = T_WORD;
-	t->word = builder_finish(&b);
+	t->word = plain_word(p);
+	if (t->word == NULL) {
+		builder_init(&b, p);
+		read_word_into(p, &b, MODE_NORMAL);
+		t->word = builder_finish(&b);
+	}
 	if (t->word->parts != NULL && t->word->parts->next == NULL &&
 	    t->word->parts->kind == PART_TEXT && !t->word->parts->quoted)
 		t->literal = t->word->parts->u.text.chars;
 	if (t->literal != NULL)
 		t->keyword = keyword_index(t->literal);
-	if (t->literal != NULL && is_digits(t->literal)) {
+	if (t->literal != NULL && t->literal[0] >= '0' && t->literal[0] <= '9' && is_digits(t->literal)) {
 		c = pgetc(p);
 		if (c == '<' || c == '>') {
 			long n = strtol(t->literal, NULL, 10);
@@ -1527,6 +1749,24 @@ static struct redirection *parse_redirection(struct parser *p)
 	return r;
 }
 
+/*
+ * The bytes up to the next newline, as far as the window holds
+ * them, added to line in one piece (none while leading tabs are stripped).
+ */
+static void take_line_run(struct parser *p, struct strbuf *line, bool stripping_tabs)
+{
+	struct input_window *w = direct_window(p);
+	const char *stop;
+
+	if (w == NULL || stripping_tabs)
+		return;
+	stop = memchr(w->next, '\n', (size_t)(w->end - w->next));
+	if (stop == NULL)
+		stop = w->end;
+	strbuf_append(line, w->next, (size_t)(stop - w->next));
+	w->next = stop;
+}
+
 /* Read the bodies of the here-documents waiting for this newline. */
 static void read_heredocs(struct parser *p)
 {
@@ -1555,6 +1795,7 @@ static void read_heredocs(struct parser *p)
 
 			strbuf_reset(&line);
 			for (;;) {
+				take_line_run(p, &line, h->strip_tabs && line.length == 0 && !continued);
 				c = raw_getc(p);
 				if (c < 0) {
 					at_end = true;
@@ -2105,18 +2346,36 @@ static struct node *parse_compound_list(struct parser *p, bool allow_empty)
 
 /* Public interface */
 
+/* Every command word is looked up: the first character picks the candidates. */
 static int keyword_index(const char *s)
 {
+	int first, last;
+
 	switch (s[0]) {
-	case '!': case '{': case '}': case 'c': case 'd': case 'e': case 'f':
-	case 'i': case 't': case 'u': case 'w':
-		break;
-	default:
-		return -1;
+	case '!': first = last = KW_BANG; break;
+	case '{': first = last = KW_LBRACE; break;
+	case '}': first = last = KW_RBRACE; break;
+	case 'c': first = last = KW_CASE; break;
+	case 'd': first = KW_DO; last = KW_DONE; break;
+	case 'e': first = KW_ELIF; last = KW_ESAC; break;
+	case 'f': first = KW_FI; last = KW_FOR; break;
+	case 'i': first = KW_IF; last = KW_IN; break;
+	case 't': first = last = KW_THEN; break;
+	case 'u': first = last = KW_UNTIL; break;
+	case 'w': first = last = KW_WHILE; break;
+	default: return -1;
 	}
-	for (int i = 0; reserved_words[i] != NULL; i++)
-		if (reserved_words[i][0] == s[0] && strcmp(reserved_words[i], s) == 0)
+	for (int i = first; i <= last; i++) {
+		/* A few bytes each: no call to strcmp. */
+		const char *r = reserved_words[i] + 1, *t = s + 1;
+
+		while (*r != '\0' && *r == *t) {
+			r++;
+			t++;
+		}
+		if (*r == *t)
 			return i;
+	}
 	return -1;
 }
 
@@ -2136,6 +2395,7 @@ struct parser *parser_create(struct input *in)
 
 	p->in = in;
 	p->heredocs_tail = &p->heredocs;
+	set_direct(p);
 	return p;
 }
 
@@ -2153,6 +2413,7 @@ static void parser_reset(struct parser *p)
 	p->token_after_blank_alias = false;
 	p->recording = 0;
 	strbuf_reset(&p->record);
+	set_direct(p);
 }
 
 /* Free what the parser holds, but not the parser itself. */
@@ -2185,13 +2446,10 @@ struct node *parse_command(struct parser *p, struct arena *arena, bool *at_eof)
 	p->check_alias = false;
 	input_set_continuation(p->in, false);
 	t = peek_command(p);
-	if (t->kind == T_EOF) {
+	if (t->kind == T_EOF || t->kind == T_NEWLINE) {
+		*at_eof = t->kind == T_EOF;
 		consume(p);
-		*at_eof = true;
-		return NULL;
-	}
-	if (t->kind == T_NEWLINE) {
-		consume(p);
+		input_catch_up(p->in);
 		return NULL;
 	}
 	for (;;) {
@@ -2215,6 +2473,7 @@ struct node *parse_command(struct parser *p, struct arena *arena, bool *at_eof)
 	/* Leave the end of file to be seen by the next call. */
 	if (t->kind == T_NEWLINE)
 		consume(p);
+	input_catch_up(p->in);
 	return head;
 }
 

@@ -27,7 +27,9 @@ eval_self_body()
 	make_small_stack
 	atf_check -s exit:2 -o empty -e inline:'vsh: -c: line 1: eval: nested too deeply\n' \
 	    vsh -c 'e="eval \"\$e\""; eval "$e"'
-	atf_check -s exit:2 -o empty -e match:'^vsh: -c: line 1: (eval|g): (function calls )?nested too deeply$' \
+	# Which of the three checks meets the end of the stack first depends
+	# on the frames' sizes, which any change of the code may move.
+	atf_check -s exit:2 -o empty -e match:'^vsh: -c: line 1: (eval|f|g): (function calls )?nested too deeply$' \
 	    ./small_stack vsh -c 'f() { eval g; }; g() { f; }; f'
 	# The error unwinds the count: full depth is available again afterwards.
 	atf_check -s exit:0 -o inline:'2\nok\n' -e match:'nested too deeply' \

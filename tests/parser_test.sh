@@ -1236,6 +1236,93 @@ verbose_body()
 	atf_check -s exit:0 -o inline:'a\nb\n' -e inline:'echo a\necho b\n' vsh -v script2.sh
 }
 
+atf_test_case verbose_multiline
+verbose_multiline_head() { atf_set descr 'set -v: multi-line commands, continuations, here-documents and aliases echo in order'; }
+verbose_multiline_body()
+{
+	printf 'set -v\nif true\nthen echo "a\nb"\nfi\necho con\\\ntinued\ncat <<E\nbody\nE\nalias two="echo x\necho y"\ntwo\necho done\n' >script.sh
+	# 2>&1: each line is echoed before the command it ends runs, the
+	# alias's line too, though the alias's first line is a command of its own.
+	atf_check -s exit:0 -e empty \
+	    -o inline:'if true\nthen echo "a\nb"\nfi\na\nb\necho con\\\ntinued\ncontinued\ncat <<E\nbody\nE\nbody\nalias two="echo x\necho y"\ntwo\nx\ny\necho done\ndone\n' \
+	    vsh -c 'vsh script.sh 2>&1'
+	cat script.sh | atf_check -s exit:0 -e empty \
+	    -o inline:'if true\nthen echo "a\nb"\nfi\na\nb\necho con\\\ntinued\ncontinued\ncat <<E\nbody\nE\nbody\nalias two="echo x\necho y"\ntwo\nx\ny\necho done\ndone\n' \
+	    vsh -c 'vsh 2>&1'
+	# What was read of a line with a syntax error comes before the message.
+	printf 'set -v\necho before\necho ( bad\n' >error.sh
+	atf_check -s exit:0 -e empty \
+	    -o inline:"echo before\nbefore\necho ( bad\nvsh: error.sh: line 3: syntax error: unexpected 'bad' (expecting ')')\nstatus 2\n" \
+	    vsh -c 'vsh error.sh 2>&1; echo status $?'
+	# A last line without a newline still ends its echo with one.
+	printf 'set -v\necho no newline' >last.sh
+	atf_check -s exit:0 -o inline:'no newline\n' -e inline:'echo no newline\n' vsh last.sh
+	# eval's text is input too.
+	atf_check -s exit:0 -e empty \
+	    -o inline:'echo a\na\necho b\nb\nc\n' vsh -c 'vsh -c "set -v; eval \"echo a
+echo b\"; echo c" 2>&1'
+}
+
+atf_test_case verbose_c_string
+verbose_c_string_head() { atf_set descr 'set -v with -c: what the shell looks at to find the last command is echoed with its line, not before the command running'; }
+verbose_c_string_body()
+{
+	atf_check -s exit:0 -o inline:'b\n' \
+	    -e inline:'cd /nonexistent\nvsh: -c: line 1: cd: /nonexistent: No such file or directory\necho b\n' \
+	    vsh -vc 'cd /nonexistent
+echo b'
+}
+
+atf_test_case verbose_shared_stdin
+verbose_shared_stdin_head() { atf_set descr 'set -v echoes what the shell reads, not what a command read from the same standard input'; }
+verbose_shared_stdin_body()
+{
+	printf 'set -v\nread x\ndata line\necho "got $x"\n' >script.sh
+	atf_check -s exit:0 -o inline:'got data line\n' -e inline:'read x\necho "got $x"\n' vsh <script.sh
+	cat script.sh | atf_check -s exit:0 -o inline:'got data line\n' -e inline:'read x\necho "got $x"\n' vsh
+}
+
+atf_test_case verbose_prompts
+verbose_prompts_head() { atf_set descr 'set -v in an interactive shell: each line is echoed after its prompt, before the next one'; }
+verbose_prompts_body()
+{
+	printf 'set -v\nif true\nthen echo x\nfi\nalias two="echo x\necho y"\ntwo\n' >input
+	atf_check -s exit:0 -e empty \
+	    -o inline:'P1 P1 if true\nP2 then echo x\nP2 fi\nx\nP1 alias two="echo x\nP2 echo y"\nP1 two\nx\ny\nP1 ' \
+	    vsh -c 'PS1="P1 " PS2="P2 " vsh -i <input 2>&1'
+}
+
+atf_test_case line_numbers_long_lines
+line_numbers_long_lines_head() { atf_set descr 'Line numbers after a line longer than a read block, across block boundaries, here-documents and continuations'; }
+line_numbers_long_lines_body()
+{
+	{ echo 'x=1'
+	  awk 'BEGIN { printf "echo "; for (i = 0; i < 70000; i++) printf "a"; print " >/dev/null; echo $LINENO" }'
+	  echo 'echo $LINENO'
+	  awk 'BEGIN { for (i = 0; i < 3000; i++) print ": line " i " padding to go past the block" }'
+	  echo 'cat <<E | tail -n 1'
+	  awk 'BEGIN { for (i = 0; i < 2000; i++) print "body $x " i " $LINENO" }'
+	  echo 'E'
+	  echo 'echo "$LINENO q"'
+	  echo 'echo a \'
+	  echo 'b $LINENO'
+	  echo 'fi'
+	} >long.sh
+	atf_check -s exit:2 -o inline:'2\n3\nbody 1 1999 3004\n5006 q\na b 5007\n' \
+	    -e inline:"vsh: long.sh: line 5009: syntax error: unexpected 'fi'\n" vsh long.sh
+	cat long.sh | atf_check -s exit:2 -o inline:'2\n3\nbody 1 1999 3004\n5006 q\na b 5007\n' \
+	    -e inline:"vsh: stdin: line 5009: syntax error: unexpected 'fi'\n" vsh
+}
+
+atf_test_case nul_bytes
+nul_bytes_head() { atf_set descr 'NUL bytes in a script are dropped, in words, comments, quotes and here-documents'; }
+nul_bytes_body()
+{
+	printf 'echo a\000b\n# c\000d\necho $LINENO\ncat <<E\nx\000y $LINENO\nE\necho "q\000r" $LINENO\nv=ab; echo $v\000 ${v\000} ${#\000v}\n' >script.sh
+	atf_check -s exit:0 -o inline:'ab\n3\nxy 4\nqr 7\nab ab 2\n' -e empty vsh script.sh
+	cat script.sh | atf_check -s exit:0 -o inline:'ab\n3\nxy 4\nqr 7\nab ab 2\n' -e empty vsh
+}
+
 atf_test_case line_numbers
 line_numbers_head() { atf_set descr 'Line numbers count continuation and here-document lines'; }
 line_numbers_body()
@@ -1284,7 +1371,13 @@ atf_init_test_cases()
 	atf_add_test_case aliases
 	atf_add_test_case stdin_sharing
 	atf_add_test_case verbose
+	atf_add_test_case verbose_multiline
+	atf_add_test_case verbose_c_string
+	atf_add_test_case verbose_shared_stdin
+	atf_add_test_case verbose_prompts
 	atf_add_test_case line_numbers
+	atf_add_test_case line_numbers_long_lines
+	atf_add_test_case nul_bytes
 	atf_add_test_case io_number
 	atf_add_test_case unknown_substitution
 }
