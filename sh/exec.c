@@ -187,7 +187,8 @@ static bool word_pure(const struct word *w)
 		case PART_TEXT:
 			break;
 		case PART_PARAM:
-			if (p->u.param.op == PARAM_ASSIGN || p->u.param.op == PARAM_ERROR)
+			if (p->u.param.op == PARAM_ASSIGN || p->u.param.op == PARAM_ERROR ||
+			    p->u.param.op == PARAM_UNKNOWN)
 				return false;
 			if (p->u.param.arg != NULL && !word_list_pure(p->u.param.arg))
 				return false;

@@ -909,6 +909,12 @@ unknown_substitution_body()
 		    vsh -c "x=abc; echo before
 echo ${form%%|*}; echo after"
 	done
+	# In a pipeline element or an asynchronous list the error ends only that
+	# subshell, as ${x?} does (found by fuzz/script: the shell leaked the job).
+	atf_check -s exit:0 -o inline:'after 0\nafter 0\n' \
+	    -e inline:'vsh: -c: line 1: ${...}: bad substitution\nvsh: -c: line 2: ${x:...}: bad substitution\n' \
+	    vsh -c 'echo a | cat ${} | cat; echo "after $?"
+	    cat ${x:0:1} & wait; echo "after $?"'
 	# The word is read like an operator's: quotes, nesting, a } in quotes.
 	atf_check -s exit:0 -o inline:'ok }\n' -e empty vsh -c \
 	    ': || echo ${x/"}"/${y:-}$(echo ")")}; echo ok "}"'
