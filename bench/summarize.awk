@@ -39,7 +39,10 @@ BEGIN {
 	w_add("heredoc", "100 KiB here-document into `/bin/cat`", "µs per run")
 	w_add("startup", "`sh -c :`", "µs per run")
 	w_add("startup_rss", "`sh -c :` peak RSS", "KiB")
+	w_add("startup_cpu", "`sh -c :` CPU time (user+sys)", "µs per run")
 	w_add("parse", "`sh -n` on a generated " size_of["parse"] "-line script", "ms per script")
+	w_add("configure", "autoconf `configure` (bench/configure, stub compiler)", "s per run")
+	w_add("configure_cpu", "same, CPU time (user+sys, children included)", "s per run")
 }
 
 function w_add(id, what, unit) {
@@ -158,6 +161,7 @@ function num(x) {
 
 function scaled(w, ns) {
 	if (ns == "") return ""
+	if (w ~ /^configure/) return ns / 1e9
 	if (w == "parse" || w == "bigstring" || w == "glob") return ns / 1e6
 	return ns / 1e3
 }
@@ -306,9 +310,12 @@ END {
 	ratio_target("read", "≤ 0.15× dash", 0.15)
 	ratio_target("heredoc", "≤ 0.7× dash", 0.7)
 	ratio_target("startup", "≤ 1.0× dash", 1.0)
+	ratio_target("startup_cpu", "≤ 1.0× dash", 1.0)
 	q = median_value("startup_rss", "vsh"); c = median_value("startup_rss", "dash")
 	target_row("`sh -c :` peak RSS", "≤ dash", (q != "" && c > 0) ? q / c : "", 1.0,
 	    !has_data("startup", "vsh") ? "not run" : sprintf("%s KiB vs %s KiB", num(q / 1000), num(c / 1000)))
+	ratio_target("configure", "≤ 0.5× dash", 0.5)
+	ratio_target("configure_cpu", "≤ 0.5× dash", 0.5)
 	print ""
 
 	print "## Medians"
@@ -399,7 +406,7 @@ END {
 	print ""
 	for (k = 1; k <= nw; k++) {
 		w = w_id[k]
-		if (w ~ /^heap/ || w == "startup_rss") continue
+		if (w ~ /^heap/ || w == "startup_rss" || w == "startup_cpu" || w == "configure_cpu") continue
 		if (w in size_of) printf "- %s: %s; size %s\n", w, w_what[w], size_of[w]
 	}
 	if ("heap" in size_of) printf "- heap: %s launches per round at each heap size\n", size_of["heap"]

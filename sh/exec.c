@@ -57,6 +57,13 @@ static int run_depth;
  * that run_input() at its start, so trap actions run later are not.
  */
 static bool next_input_tested;
+/*
+ * eval is the last thing its process does, as in "(eval "$cmd") 2>err"
+ * (configure runs its compiler so): the last command of the string may then
+ * replace the process, like the last command of "vsh -c".  Taken by the
+ * next run_input() at its start, like next_input_tested.
+ */
+static bool next_input_last;
 /* Commands run by run_input(), to tell an empty input (status 0). */
 static unsigned long commands_run;
 
@@ -736,8 +743,11 @@ static int exec_simple(struct node *n, int flags, struct job *job)
 			    target.builtin->function == builtin_exec ? VAR_EXPORT : 0);
 		next_input_tested = (flags & EXEC_CONDITION) &&
 		    (target.builtin->function == builtin_eval || target.builtin->function == builtin_dot);
+		next_input_last = (flags & EXEC_LAST) && job == NULL && !traps_active() &&
+		    target.builtin->function == builtin_eval;
 		status = run_builtin(target.builtin, argc, argv);
 		next_input_tested = false;
+		next_input_last = false;
 		if (!permanent)
 			redir_restore();
 		return status;
@@ -1325,7 +1335,7 @@ done:
 
 /* One command from p.  Returns false at the end of input or when a jump ends it. */
 static bool run_one(struct parser *p, struct input *in, struct arena *trees, bool top,
-    int base_flags)
+    int base_flags, bool last_input)
 {
 	struct arena_mark tree_mark = arena_mark(trees);
 	struct arena_mark scratch_mark = arena_mark(&scratch);
@@ -1353,11 +1363,13 @@ static bool run_one(struct parser *p, struct input *in, struct arena *trees, boo
 				input_sync(in);
 				commands_run++;
 				/*
-				 * The last command of "vsh -c": the shell has nothing left to
-				 * do, so it may become that command (peeking is safe only in a
-				 * string; a file or pipe must not be read ahead).
+				 * The last command of "vsh -c", or of an eval that is the last
+				 * thing its process does: the shell has nothing left to do, so
+				 * it may become that command (peeking is safe only in a string;
+				 * a file or pipe must not be read ahead).
 				 */
-				if (top && !shell.interactive && strcmp(input_name(in), "-c") == 0) {
+				if ((top && !shell.interactive && strcmp(input_name(in), "-c") == 0) ||
+				    last_input) {
 					int c = eof ? -1 : input_getc(in);
 
 					if (c < 0)
@@ -1392,6 +1404,7 @@ static bool run_one(struct parser *p, struct input *in, struct arena *trees, boo
 		call_depth = 0;
 		dot_depth = 0;
 		next_input_tested = false;
+		next_input_last = false;
 		pending_jump = JUMP_NONE;
 		if (exception_raised == EXCEPTION_INTERRUPT) {
 			out_char(out2, '\n');
@@ -1418,8 +1431,10 @@ int run_input(struct input *in)
 	struct handler h;
 	unsigned long commands_before = commands_run;
 	int base_flags = next_input_tested ? EXEC_CONDITION : 0;
+	bool last_input = next_input_last;
 
 	next_input_tested = false;
+	next_input_last = false;
 	state->parser = parser_create(in);
 	run_depth++;
 	call_depth += !top;
@@ -1428,7 +1443,7 @@ int run_input(struct input *in)
 		/* eval, "." and traps nest like function calls: a script that sources itself ends here. */
 		if (!top && (call_depth > CALL_DEPTH_MAX || stack_exhausted()))
 			error_raise("%s: nested too deeply", input_name(in));
-		while (run_one(state->parser, in, &state->trees, top, base_flags))
+		while (run_one(state->parser, in, &state->trees, top, base_flags, last_input))
 			;
 		handler_pop(&h);
 	} else {

@@ -147,6 +147,26 @@ last_command_body()
 	atf_check -o inline:'3\n' vsh -c 'exit 3 & p=$!; { wait $p; echo $?; }'
 }
 
+atf_test_case eval_last_command
+eval_last_command_head() { atf_set descr "an eval that ends its process lets its last command replace the process"; }
+eval_last_command_body()
+{
+	# In a subshell $$ is the main shell: a program the subshell became has it as parent.
+	atf_check -o inline:'in place\n' vsh -c '(eval "sh -c \"echo \\\$PPID\"") >ppid; [ "$(cat ppid)" = $$ ] && echo in place'
+	atf_check -o inline:'forked\n' vsh -c '(eval "sh -c \"echo \\\$PPID\"; :") >ppid; [ "$(cat ppid)" = $$ ] || echo forked'
+	atf_check -o inline:'forked\n' vsh -c '(eval "sh -c \"echo \\\$PPID\""; :) >ppid; [ "$(cat ppid)" = $$ ] || echo forked'
+	# The redirections of the subshell and of eval stay with the program.
+	atf_check -o empty -e inline:'to err\n' vsh -c '(eval "sh -c \"echo to err\"" >&2); :'
+	atf_check -o inline:'in file\n' vsh -c '(eval "sh -c \"echo in file\"") >f; cat f'
+	# A trap that must still run keeps the process.
+	atf_check -o inline:'ok\nt\n' vsh -c '(trap "echo t" EXIT; eval "sh -c \"echo ok\""); :'
+	atf_check -s exit:3 vsh -c '(eval "sh -c \"exit 3\""); exit $?'
+	atf_check -s exit:4 vsh -c 'eval "sh -c \"exit 4\""'
+	# Commands after the eval, or a failing eval string, behave as before.
+	atf_check -o inline:'a\nb\n' vsh -c '(eval "sh -c \"echo a\""; echo b)'
+	atf_check -s exit:2 -e match:'syntax error' vsh -c '(eval "sh -c \"echo a\"; fi")'
+}
+
 atf_test_case lineno_in_messages
 lineno_in_messages_head() { atf_set descr "messages carry the line of the failing command"; }
 lineno_in_messages_body()
@@ -249,6 +269,7 @@ atf_init_test_cases()
 	atf_add_test_case noexec
 	atf_add_test_case lineno_in_messages
 	atf_add_test_case last_command
+	atf_add_test_case eval_last_command
 	atf_add_test_case assignments_see_earlier
 	atf_add_test_case unset_path_default
 	atf_add_test_case lineno_in_compound_words
