@@ -309,6 +309,7 @@ END {
 	    !has_data("glob", "vsh") ? "not run" : sprintf("%s ms", num(q / 1e6)))
 	ratio_target("read", "≤ 0.15× dash", 0.15)
 	ratio_target("heredoc", "≤ 0.7× dash", 0.7)
+	ratio_target("parse", "≤ 0.8× dash", 0.8)
 	ratio_target("startup", "≤ 1.0× dash", 1.0)
 	ratio_target("startup_cpu", "≤ 1.0× dash", 1.0)
 	q = median_value("startup_rss", "vsh"); c = median_value("startup_rss", "dash")
