@@ -123,12 +123,6 @@ static void give_terminal(pid_t group)
 }
 
 /*
- * Open the terminal and become its foreground process group.  Without one
- * (no controlling terminal, or a script that is not in the foreground),
- * terminal stays -1: jobs still get process groups of their own, but
- * nothing is handed over.
- */
-/*
  * Stop as a background reader of the terminal would, until fg.  SIGTTIN
  * ignored on entry (a parent's "trap '' TTIN") would make kill a no-op and
  * take_terminal's loop a spin: the default action is put in place for the kill.
@@ -145,6 +139,12 @@ static void stop_until_foreground(void)
 	sigaction(SIGTTIN, &saved, NULL);
 }
 
+/*
+ * Open the terminal and become its foreground process group.  Without one
+ * (no controlling terminal, or a script that is not in the foreground),
+ * terminal stays -1: jobs still get process groups of their own, but
+ * nothing is handed over.
+ */
 static void take_terminal(void)
 {
 	int fd = open("/dev/tty", O_RDWR | O_CLOEXEC);
