@@ -29,7 +29,7 @@ int builtin_jobs(int argc, char **argv)
 		return 0;
 	}
 	for (char **p = argv + g.index; *p; p++) {
-		struct job *job = job_find_spec(*p, "jobs");
+		struct job *job = job_find_spec(*p, "jobs", true);
 
 		if (job == NULL)
 			status = 1;
@@ -52,7 +52,7 @@ static struct job *resumable_job(const char *spec, const char *name)
 		if (job == NULL)
 			error_warn("%s: no current job", name);
 	} else {
-		job = job_find_spec(spec, name);
+		job = job_find_spec(spec, name, false);
 	}
 	if (job != NULL && !job_is_controlled(job)) {
 		error_warn("%s: %s: job not created under job control", name,
@@ -147,7 +147,7 @@ int builtin_wait(int argc, char **argv)
 		return jobs_wait_builtin(NULL);
 	for (; *argv; argv++) {
 		if (**argv == '%') {
-			struct job *job = job_find_spec(*argv, "wait");
+			struct job *job = job_find_spec(*argv, "wait", false);
 
 			status = job != NULL ? jobs_wait_builtin(job) : 127;
 		} else {
@@ -268,7 +268,7 @@ int builtin_kill(int argc, char **argv)
 		return kill_usage();
 	for (; *p; p++) {
 		if (**p == '%') {
-			struct job *job = job_find_spec(*p, "kill");
+			struct job *job = job_find_spec(*p, "kill", true);
 
 			if (job == NULL) {
 				status = 1;

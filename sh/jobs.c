@@ -1008,19 +1008,13 @@ void jobs_forget_all(void)
 
 /* --- for the built-ins --- */
 
-struct job *job_find_spec(const char *spec, const char *builtin_name)
+struct job *job_find_spec(const char *spec, const char *builtin_name, bool parents_too)
 {
 	struct job *found = NULL, *list = table;
 	const char *what = spec + 1;
 
 	reap_children();
-	/*
-	 * A subshell names its parent's jobs, as they were at the fork, for
-	 * the built-ins that only look or signal ("kill $(jobs -p %1)"):
-	 * they are not its children to wait for or resume.
-	 */
-	if (list == NULL && inherited_table != NULL &&
-	    (strcmp(builtin_name, "jobs") == 0 || strcmp(builtin_name, "kill") == 0))
+	if (list == NULL && parents_too)
 		list = inherited_table;
 	if (spec[0] != '%') {
 		error_warn("%s: %s: no such job", builtin_name, spec);

@@ -103,8 +103,13 @@ bool jobs_exit_allowed(void);
 void jobs_hangup(void);
 
 /* For the jobs, wait and kill built-ins (builtins/jobs.c). */
-/* Find by job spec (%n %+ %% %- %string %?string); prints "name: %x: no such job" when absent. */
-struct job *job_find_spec(const char *spec, const char *builtin_name);
+/*
+ * Find by job spec (%n %+ %% %- %string %?string); prints "name: %x: no such
+ * job" when absent.  With parents_too, a subshell without jobs of its own
+ * finds its parent's, as they were at the fork (to list or signal them,
+ * not to wait for or resume: they are not its children).
+ */
+struct job *job_find_spec(const char *spec, const char *builtin_name, bool parents_too);
 /* The current job (%+): the most recently stopped, else the most recent background one; or NULL. */
 struct job *job_current(void);
 /*
