@@ -236,6 +236,7 @@ struct matches {
 	size_t count, capacity;
 	const char *prefix;	/* what every name must start with */
 	size_t prefix_length;
+	bool directories_only;	/* the operand of cd */
 };
 
 static void add_match(struct matches *m, const char *name, size_t length, bool directory)
@@ -334,7 +335,10 @@ static void add_directory_entries(struct matches *m, const char *path, bool prog
 			if (entry_is_program(dirfd(dir), entry))
 				add_match(m, name, strlen(name), false);
 		} else {
-			add_match(m, name, strlen(name), entry_is_directory(dirfd(dir), entry));
+			bool directory = entry_is_directory(dirfd(dir), entry);
+
+			if (directory || !m->directories_only)
+				add_match(m, name, strlen(name), directory);
 		}
 	}
 	closedir(dir);
@@ -572,6 +576,9 @@ static enum kind choose_kind(const char *line, size_t cursor, struct word_scan *
 	if (kind == COMPLETE_FILES) {
 		result->word_start = w->base_raw;
 		m->prefix = text + w->base_text;
+		/* cd takes only directories (its operand, not a redirection's file). */
+		m->directories_only = !w->redirect_target && !w->assignment &&
+		    strcmp(strbuf_str(&w->command), "cd") == 0;
 	} else {
 		/* Whole-word completions start afresh, without the user's quotes. */
 		result->word_start = w->start;

@@ -153,6 +153,26 @@ listing_many_body()
 }
 listing_many_cleanup() { tmux_stop; }
 
+atf_test_case cd_directories cleanup
+cd_directories_head() { atf_set descr 'After cd, Tab offers directories only'; atf_set require.progs tmux; }
+cd_directories_body()
+{
+	mkdir zqdir zqdata
+	: > zqfile
+	: > zqdirfile
+	start_vsh
+	tmux_keys 'cd zq' Tab Tab
+	tmux_wait_for '^zqdata/ +zqdir/$'
+	tmux_never_shown 'zqfile' 'cd offered a file'
+	# zqdirfile does not count: zqdir is the only match.
+	tmux_keys 'i' Tab '; echo "in ${PWD##*/}"' Enter
+	tmux_wait_for '^in zqdir$'
+	# Other commands still get files.
+	tmux_keys "printf '<%s>\\n' ../zqf" Tab Enter
+	tmux_wait_for '^<../zqfile>$'
+}
+cd_directories_cleanup() { tmux_stop; }
+
 atf_test_case user_and_no_match cleanup
 user_and_no_match_head() { atf_set descr '~user completes from the password database; with no match the line is unchanged'; atf_set require.progs tmux; }
 user_and_no_match_body()
@@ -196,6 +216,7 @@ atf_init_test_cases()
 	atf_add_test_case job_ids
 	atf_add_test_case listing
 	atf_add_test_case listing_many
+	atf_add_test_case cd_directories
 	atf_add_test_case user_and_no_match
 	atf_add_test_case big_directories
 }
