@@ -17,10 +17,11 @@
  * Each input gets one second of CPU time (user and system); then SIGINT and
  * SIGHUP are marked as arrived, which ends the script at its next command
  * unless it traps both.  Two seconds later SIGKILL is marked, which no trap
- * holds.  Standard input and output are /dev/null; the current directory is
- * a scratch directory.  After each input the shell is put back as it was:
- * options, traps, aliases, functions, variables, positional parameters,
- * umask and directory; so an input that fails fails alone.
+ * holds.  Standard input and output are /dev/null, opened afresh for each
+ * input; the current directory is a scratch directory.  After each input
+ * the shell is put back as it was: options, traps, aliases, functions,
+ * variables, positional parameters, umask and directory; so an input that
+ * fails fails alone.
  *
  * Any input must end without a crash, a sanitizer report or a leak.
  */
@@ -182,7 +183,7 @@ static void set_clock(bool on)
 
 /* ---------------------------------------------------------------- the shell put back */
 
-static int scratch_fd = -1;
+static char scratch_directory[] = "/tmp/vsh-fuzz-script.XXXXXX";
 static bool initial_options[OPTION_COUNT];
 static mode_t initial_umask;
 
@@ -204,6 +205,24 @@ static void note_function(const char *name, const struct node *body)
 	function_names[function_count++] = strdup(name);
 }
 
+/* Standard input and output: /dev/null (libFuzzer reports on standard error). */
+static void null_in_and_out(void)
+{
+	int null = open("/dev/null", O_RDWR);
+
+	if (null < 0 || dup2(null, 0) < 0 || dup2(null, 1) < 0) {
+		perror("fuzz/script: /dev/null");
+		abort();
+	}
+	if (null > 1)
+		close(null);
+}
+
+static void remove_scratch(void)
+{
+	(void)rmdir(scratch_directory);
+}
+
 /* Read-only variables stay (nothing can unset them); everything else is as it was. */
 static void restore_state(void)
 {
@@ -220,32 +239,25 @@ static void restore_state(void)
 	}
 	function_count = 0;
 	fuzz_restore_variables();
-	if (fchdir(scratch_fd) != 0)
+	/* By name and afresh: the script may have closed any descriptor. */
+	if (chdir(scratch_directory) != 0)
 		abort();
+	null_in_and_out();
 }
 
 /* ---------------------------------------------------------------- set-up and run */
 
 static void set_up(void)
 {
-	char template[] = "/tmp/vsh-fuzz-script.XXXXXX";
 	struct sigaction sa;
-	int null;
 
-	/* The scratch directory stays empty (nothing can be written): remove it at once. */
-	if (mkdtemp(template) == NULL || chdir(template) != 0 || (scratch_fd = open(".", O_RDONLY)) < 0) {
+	/* The scratch directory stays empty: nothing can be written. */
+	if (mkdtemp(scratch_directory) == NULL || chdir(scratch_directory) != 0) {
 		perror("fuzz/script: scratch directory");
 		abort();
 	}
-	(void)rmdir(template);
-	/* Standard input and output: /dev/null (libFuzzer reports on standard error). */
-	null = open("/dev/null", O_RDWR);
-	if (null < 0 || dup2(null, 0) < 0 || dup2(null, 1) < 0) {
-		perror("fuzz/script: /dev/null");
-		abort();
-	}
-	if (null > 1)
-		close(null);
+	atexit(remove_scratch);
+	null_in_and_out();
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = out_of_time;
 	sigaction(SIGPROF, &sa, NULL);
