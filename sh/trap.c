@@ -467,6 +467,16 @@ static void run_action(const char *action, const char *what)
 
 void trap_run_pending(void)
 {
+	if (signal_arrived[SIGKILL]) {
+		/*
+		 * Never caught, so only marked by hand: by a harness that must
+		 * end the shell whatever its traps, even one looping in a trap
+		 * action (the script fuzz target's hard time limit).
+		 */
+		signal_arrived[SIGKILL] = 0;
+		running_traps = false;
+		signal_exit_by(SIGKILL);
+	}
 	if (running_traps)
 		return;		/* traps do not nest; the outer loop sees the flag again */
 	running_traps = true;
@@ -476,15 +486,6 @@ void trap_run_pending(void)
 			if (!signal_arrived[sig])
 				continue;
 			signal_arrived[sig] = 0;
-			if (sig == SIGKILL) {
-				/*
-				 * Never caught, so only marked by hand: by a harness
-				 * that must end the shell whatever its traps (the
-				 * script fuzz target's hard time limit).
-				 */
-				running_traps = false;
-				signal_exit_by(SIGKILL);
-			}
 			if (trap_action[sig] != NULL) {
 				if (trap_action[sig][0] != '\0')
 					run_action(trap_action[sig], "trap");
