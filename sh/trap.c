@@ -465,6 +465,29 @@ static void run_action(const char *action, const char *what)
 	shell.last_status = saved_status;
 }
 
+/*
+ * What the shell does itself with an arrived SIGINT or SIGHUP that no trap
+ * takes (it catches them for that only in some cases: interactive, or
+ * around a wait); nothing for other signals.
+ */
+static void own_action(int sig)
+{
+	if (sig == SIGINT) {
+		/* Abandon the command line, or the script. */
+		running_traps = false;
+		if (shell.interactive && !shell.is_subshell) {
+			shell.last_status = 130;
+			raise_exception(EXCEPTION_INTERRUPT);
+		}
+		signal_exit_by(SIGINT);
+	} else if (sig == SIGHUP) {
+		/* The interactive shell's own SIGHUP: its jobs go too. */
+		running_traps = false;
+		jobs_hangup();
+		signal_exit_by(SIGHUP);
+	}
+}
+
 void trap_run_pending(void)
 {
 	if (signal_arrived[SIGKILL]) {
@@ -477,8 +500,21 @@ void trap_run_pending(void)
 		running_traps = false;
 		signal_exit_by(SIGKILL);
 	}
-	if (running_traps)
-		return;		/* traps do not nest; the outer loop sees the flag again */
+	if (running_traps) {
+		/*
+		 * Traps do not nest (the outer loop sees the flag again), but
+		 * Control-C still stops a trap action that loops, as the
+		 * shell's own action on SIGINT and SIGHUP stops anything else.
+		 */
+		static const int own[] = { SIGINT, SIGHUP };
+
+		for (size_t i = 0; i < sizeof own / sizeof own[0]; i++)
+			if (signal_arrived[own[i]] && trap_action[own[i]] == NULL) {
+				signal_arrived[own[i]] = 0;
+				own_action(own[i]);
+			}
+		return;
+	}
 	running_traps = true;
 	while (signals_pending) {
 		signals_pending = 0;
@@ -489,18 +525,8 @@ void trap_run_pending(void)
 			if (trap_action[sig] != NULL) {
 				if (trap_action[sig][0] != '\0')
 					run_action(trap_action[sig], "trap");
-			} else if (sig == SIGINT) {
-				/* The shell's own SIGINT: abandon the command line, or the script. */
-				running_traps = false;
-				if (shell.interactive && !shell.is_subshell) {
-					shell.last_status = 130;
-					raise_exception(EXCEPTION_INTERRUPT);
-				}
-				signal_exit_by(SIGINT);
-			} else if (sig == SIGHUP) {
-				/* The interactive shell's own SIGHUP: its jobs go too. */
-				jobs_hangup();
-				signal_exit_by(SIGHUP);
+			} else {
+				own_action(sig);
 			}
 		}
 	}

@@ -46,6 +46,27 @@ interrupt_foreground_body()
 }
 interrupt_foreground_cleanup() { tmux_stop; }
 
+atf_test_case interrupt_trap_action cleanup
+interrupt_trap_action_head() { atf_set descr 'Ctrl-C stops a trap action that loops, and the shell prompts again'; atf_set require.progs tmux; }
+interrupt_trap_action_body()
+{
+	start_vsh
+	tmux_keys "trap 'echo in-\$((2+5)); while :; do :; done' USR1; kill -USR1 \$\$; echo not-reached" Enter
+	tmux_wait_for '^in-7$'
+	tmux_keys C-c
+	tmux_wait_for '^vsh\$ ?$'
+	tmux_keys 'echo status=$?' Enter
+	tmux_wait_for '^status=130$'
+	tmux_never_shown '^not-reached$' "the rest of the interrupted line ran"
+	# The trap is still set, and runs again.
+	tmux_keys 'kill -USR1 $$' Enter
+	tmux_wait_for '^in-7$' 2
+	tmux_keys C-c
+	tmux_keys 'echo alive-$((3+3))' Enter
+	tmux_wait_for '^alive-6$'
+}
+interrupt_trap_action_cleanup() { tmux_stop; }
+
 atf_test_case errors_keep_running cleanup
 errors_keep_running_head() { atf_set descr 'Syntax errors and special built-in errors do not end an interactive shell; PS2 continues a command'; atf_set require.progs tmux; }
 errors_keep_running_body()
@@ -372,5 +393,6 @@ atf_init_test_cases()
 	atf_add_test_case interrupt_at_prompt
 	atf_add_test_case terminal_descriptor_moves
 	atf_add_test_case interrupt_foreground
+	atf_add_test_case interrupt_trap_action
 	atf_add_test_case errors_keep_running
 }
