@@ -35,18 +35,7 @@
 #include <time.h>
 #include <unistd.h>
 
-static long long now_ns(void)
-{
-	struct timespec t;
-
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (long long)t.tv_sec * 1000000000LL + t.tv_nsec;
-}
-
-static long long tv_ns(struct timeval tv)
-{
-	return (long long)tv.tv_sec * 1000000000LL + (long long)tv.tv_usec * 1000;
-}
+#include "timing.h"
 
 static int contains(const char *hay, size_t hlen, const char *needle, size_t nlen)
 {

@@ -30,25 +30,14 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "timing.h"
+
 static volatile sig_atomic_t timed_out;
 
 static void on_alarm(int sig)
 {
 	(void)sig;
 	timed_out = 1;
-}
-
-static long long now_ns(void)
-{
-	struct timespec t;
-
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (long long)t.tv_sec * 1000000000LL + t.tv_nsec;
-}
-
-static long long tv_ns(struct timeval tv)
-{
-	return (long long)tv.tv_sec * 1000000000LL + (long long)tv.tv_usec * 1000;
 }
 
 static void usage(void)
