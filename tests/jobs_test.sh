@@ -243,9 +243,24 @@ def expect(pattern, timeout=10):
     return seen
 def send(text):
     os.write(fd, text.encode())
+# Run a command, then type a line again and again until the report we wait
+# for shows (it comes before a prompt once the shell has reaped the job,
+# which takes as long as the machine makes it take).
+def until_reported(command, line, report, timeout=20):
+    send(command)
+    seen = expect(b'$ ')
+    end = time.time() + timeout
+    while report not in seen and time.time() < end:
+        time.sleep(0.05)
+        send(line)
+        seen = expect(b'$ ')
+    return report in seen
 expect(b'$ ')
 send('sleep 30\n')
-time.sleep(0.7)
+# ^Z stops the job only once it holds the terminal.
+end = time.time() + 20
+while os.tcgetpgrp(fd) == pid and time.time() < end:
+    time.sleep(0.01)
 send('\x1a')
 if b'[1] + Stopped' in expect(b'Stopped'):
     print('stopped')
@@ -253,17 +268,9 @@ expect(b'$ ')
 send('jobs\n')
 if b'[1] + Stopped' in expect(b'$ '):
     print('listed')
-send('kill %1\n')
-expect(b'$ ')
-time.sleep(0.3)
-send('echo next\n')
-if b'Terminated' in expect(b'$ '):
+if until_reported('kill %1\n', 'echo next\n', b'Terminated'):
     print('terminated')
-send('sleep 0.1 &\n')
-expect(b'$ ')
-time.sleep(0.5)
-send('echo x\n')
-if b'[1] + Done' in expect(b'$ '):
+if until_reported('sleep 0.1 &\n', 'echo x\n', b'[1] + Done'):
     print('done')
 send('exit\n')
 os.waitpid(pid, 0)
