@@ -13,7 +13,12 @@
  *  - exit and _exit (the exit built-in, errors in a non-interactive shell,
  *    death by a signal, out of memory): end the input, not the process
  *    (fuzz/shell.c, which also puts a ceiling on memory);
- *  - sigaction and signal on SIGPROF: ignored, the set-up's own.
+ *  - sigaction and signal on SIGPROF: ignored, the set-up's own;
+ *  - dup, outside a run, places its copy at 1000 or above: libFuzzer keeps
+ *    its report's copy of standard error there, out of the way of the
+ *    descriptors scripts use; close, dup2 and dup3 refuse (EBADF) to touch
+ *    a descriptor that was open when the set-up ran, so no script loses
+ *    the fuzzer its report.
  * Each input gets one second of CPU time (user and system); then SIGINT and
  * SIGHUP are marked as arrived, which ends the script at its next command
  * unless it traps both.  Two seconds later SIGKILL is marked, which no trap
@@ -138,6 +143,59 @@ int openat(int dir, const char *path, int flags, ...)
 	return ((int (*)(int, const char *, int, ...))fuzz_real("openat"))(dir, path, flags, mode);
 }
 
+/* ---------------------------------------------------------------- the fuzzer's descriptors */
+
+#define FIRST_HIGH_FD 1000
+#define PROTECTED_LIMIT 4096
+
+/* Descriptors above 2 that were open when the set-up ran. */
+static bool fd_protected[PROTECTED_LIMIT];
+
+static bool protected(int fd)
+{
+	return fuzz_in_run() && fd > 2 && fd < PROTECTED_LIMIT && fd_protected[fd];
+}
+
+static void protect_open_descriptors(void)
+{
+	for (int fd = 3; fd < PROTECTED_LIMIT; fd++)
+		fd_protected[fd] = fcntl(fd, F_GETFD) >= 0;
+}
+
+int dup(int fd)
+{
+	if (!fuzz_in_run())
+		return fcntl(fd, F_DUPFD, FIRST_HIGH_FD);
+	return ((int (*)(int))fuzz_real("dup"))(fd);
+}
+
+int close(int fd)
+{
+	if (protected(fd)) {
+		errno = EBADF;
+		return -1;
+	}
+	return ((int (*)(int))fuzz_real("close"))(fd);
+}
+
+int dup2(int from, int to)
+{
+	if (protected(to)) {
+		errno = EBADF;
+		return -1;
+	}
+	return ((int (*)(int, int))fuzz_real("dup2"))(from, to);
+}
+
+int dup3(int from, int to, int flags)
+{
+	if (protected(to)) {
+		errno = EBADF;
+		return -1;
+	}
+	return ((int (*)(int, int, int))fuzz_real("dup3"))(from, to, flags);
+}
+
 /* ---------------------------------------------------------------- the time budget */
 
 int sigaction(int sig, const struct sigaction *sa, struct sigaction *old)
@@ -257,6 +315,7 @@ static void set_up(void)
 	}
 	atexit(remove_scratch);
 	null_in_and_out();
+	protect_open_descriptors();
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = out_of_time;
 	sigaction(SIGPROF, &sa, NULL);
