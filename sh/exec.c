@@ -298,15 +298,16 @@ noreturn void shell_exit(int status)
 
 static bool tracing;
 
-/* PS4 undergoes parameter, command and arithmetic expansion: read it as a here-document body. */
+/*
+ * PS4 undergoes parameter, command and arithmetic expansion, read as the
+ * body of a here-document is (but as no input of the shell's: set -v does
+ * not echo it).  A bad expansion shows PS4 as it stands.
+ */
 static void trace_prefix(void)
 {
 	const char *ps4 = var_get("PS4");
-	struct strbuf text = STRBUF_INIT;
-	struct arena trees = { 0 };
+	struct arena words = { 0 };
 	struct handler h;
-	struct input *in;
-	struct parser *p;
 
 	/* Unset, PS4 expands to nothing like any parameter: no prefix (as in every peer). */
 	if (ps4 == NULL)
@@ -315,34 +316,19 @@ static void trace_prefix(void)
 		out_str(out2, ps4);
 		return;
 	}
-	strbuf_append_str(&text, ": <<VSH_PS4_END\n");
-	strbuf_append_str(&text, ps4);
-	strbuf_append_str(&text, "\nVSH_PS4_END\n");
-	in = input_from_string(strbuf_str(&text), "PS4");
-	strbuf_free(&text);
-	p = parser_create(in);
 	if (setjmp(h.jump) == 0) {
-		bool eof = false;
-		struct node *n;
+		size_t length;
+		char *s;
 
 		handler_push(&h);
-		n = parse_command(p, &trees, &eof);
-		if (n != NULL && n->kind == NODE_SIMPLE && n->redirections != NULL) {
-			size_t length;
-			char *s = expand_heredoc(n->redirections->target, &length);
-
-			if (length > 0 && s[length - 1] == '\n')
-				length--;
-			out_write(out2, s, length);
-		}
+		s = expand_heredoc(parse_expandable_text(ps4, &words), &length);
+		out_write(out2, s, length);
 		handler_pop(&h);
 	} else {
 		handler_pop(&h);
 		out_str(out2, ps4);
 	}
-	parser_destroy(p);
-	input_close(in);
-	arena_free(&trees);
+	arena_free(&words);
 }
 
 /* The trace goes to fd: the standard error from before the command's redirections. */

@@ -109,6 +109,17 @@ xtrace_body()
 	# Unset, PS4 is empty like any parameter: no prefix.
 	atf_check -o inline:'t\n' -e inline:'+ unset PS4\necho t\n' vsh -c 'set -x; unset PS4; echo t'
 	atf_check -o empty -e inline:'+ set +x\n' vsh -c 'set -x; set +x; echo >/dev/null'
+	# PS4's expansion is no input of the shell's: set -v does not echo it.
+	atf_check -o inline:'t\n' -e inline:'echo t\n+2 echo t\n' vsh -c 'PS4="+\$LINENO "; set -v -x
+echo t'
+	# PS4 is read whole, whatever its lines; $? survives a substitution in it.
+	atf_check -o inline:'t\n' -e inline:'a\nVSH_PS4_END\nb2 echo t\n' vsh -c 'PS4="a
+VSH_PS4_END
+b\$((1+1)) "; set -x; echo t'
+	atf_check -o inline:'1\n' -e inline:'x+ false\nx+ echo 1\n' vsh -c 'PS4="\$(echo x)+ "; set -x; false; echo $?'
+	# A bad expansion: its message, then PS4 as it stands (dash, bash).
+	atf_check -o inline:'t\n' -e inline:'vsh: -c: line 1: x: oops\n${x?oops} echo t\n' \
+	    vsh -c 'PS4="\${x?oops} "; set -x; echo t'
 }
 
 atf_test_case declaration
