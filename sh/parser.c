@@ -897,10 +897,11 @@ static void parse_brace_param(struct parser *p, struct word_builder *b, bool quo
 				strbuf_append_char(&name, (char)c);
 				c = pgetc(p);
 			} while (c >= '0' && c <= '9');
-		} else if (is_special_param(c)) {
+		} else if (is_special_param(c) && !(c == '$' && (peekc(p) == '(' || peekc(p) == '{'))) {
 			strbuf_append_char(&name, (char)c);
 			c = pgetc(p);
 		} else {
+			/* ${$(...)} and ${`...`} alike: an expansion begins the unknown form's word. */
 			strbuf_free(&name);
 			parse_unknown_param(p, line, part, "", 0, c, in_dquote);
 			goto done;

@@ -918,6 +918,12 @@ echo ${form%%|*}; echo after"
 	# The word is read like an operator's: quotes, nesting, a } in quotes.
 	atf_check -s exit:0 -o inline:'ok }\n' -e empty vsh -c \
 	    ': || echo ${x/"}"/${y:-}$(echo ")")}; echo ok "}"'
+	# An expansion may begin the word, $(...) as `...` (found by fuzz/parse:
+	# ${``} printed back as ${$()}, which read as ${$} and text).
+	atf_check -s exit:0 -o inline:'ran\n' -e empty vsh -c \
+	    'if false; then echo ${``} ${$(echo })} ${${x}} ${$((1))}; fi; echo ran'
+	atf_check -s exit:0 -o inline:'[1] + Running                    {\n\tfalse && : ${$()} ${$(echo \\})}\n\tsleep 1\n}\n' \
+	    -e empty vsh -c '{ false && : ${``} ${$(echo })}; sleep 1; } & jobs; kill %1'
 	# In an interactive shell the error ends the command only.
 	atf_check -s exit:0 -o inline:'next\n' -e match:'bad substitution' vsh -i -c 'echo ${x:0:2}; echo no
 echo next' </dev/null
