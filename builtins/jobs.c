@@ -221,11 +221,16 @@ static int kill_usage(void)
 	    "       kill -l [exit_status ...]");
 }
 
-/* A signal given by name or number; "0" is allowed (existence check). */
+/*
+ * A signal given by name or number; "0" is allowed (existence check), but
+ * EXIT, trap's condition 0, is not a signal (XCU kill: only "0" names it).
+ */
 static int parse_signal(const char *s)
 {
 	int sig = signal_number(s);
 
+	if (sig == 0 && (*s < '0' || *s > '9'))
+		sig = -1;
 	if (sig < 0 || sig > signal_max()) {
 		error_warn("kill: %s: invalid signal", s);
 		return -1;
