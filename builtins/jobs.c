@@ -246,8 +246,12 @@ int builtin_kill(int argc, char **argv)
 	(void)argc;
 	if (*p == NULL)
 		return kill_usage();
-	if (strcmp(*p, "-l") == 0 || strcmp(*p, "-L") == 0)
-		return kill_list(p + 1);
+	if (strcmp(*p, "-l") == 0 || strcmp(*p, "-L") == 0) {
+		p++;
+		if (*p != NULL && strcmp(*p, "--") == 0)
+			p++;	/* kill -l -- 143 */
+		return kill_list(p);
+	}
 	if (strcmp(*p, "-s") == 0 || strcmp(*p, "-n") == 0) {
 		if (p[1] == NULL)
 			return kill_usage();

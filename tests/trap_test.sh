@@ -173,7 +173,7 @@ signal_names_any_case_body()
 	atf_check -s exit:0 -o inline:'2\n' -e empty vsh -c 'kill -l int'
 	# kill -l round trips: name to number to name, status to name, any case.
 	atf_check -s exit:0 -o inline:'15\nTERM\nTERM\nRTMIN+1\n' -e empty \
-	    vsh -c 'kill -l SigTerm; kill -l "$(kill -l term)"; kill -l 143; kill -l "$(kill -l rtmin+1)"'
+	    vsh -c 'kill -l SigTerm; kill -l "$(kill -l term)"; kill -l -- 143; kill -l "$(kill -l rtmin+1)"'
 	atf_check -s exit:0 -o inline:'x\n' -e empty vsh -c 'trap "echo x" rtmin+1; kill -s RTmin+1 $$'
 	# EXIT is trap's condition 0, not a signal: only "0" sends no signal.
 	atf_check -s exit:0 -o inline:'0\n0\n' -e empty vsh -c 'kill -s 0 $$; echo $?; kill -0 $$; echo $?'
