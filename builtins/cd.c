@@ -40,15 +40,22 @@ static bool is_directory(const char *path)
 {
 	struct stat st;
 
-	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+	if (stat(path, &st) != 0)
+		return false;
+	if (!S_ISDIR(st.st_mode)) {
+		errno = ENOTDIR;
+		return false;
+	}
+	return true;
 }
 
 /*
  * Canonicalise an absolute path (step 8): drop "." and empty components;
- * ".." removes the component before it, which must be a directory.
+ * ".." removes the component before it, which must be a directory unless
+ * only the text is wanted (check false).
  * Returns a malloc'd string, or NULL with errno set.
  */
-static char *canonical_path(const char *path)
+static char *canonical_path(const char *path, bool check)
 {
 	size_t length = strlen(path);
 	char *out = xmalloc(length + 2);
@@ -71,9 +78,11 @@ static char *canonical_path(const char *path)
 			if (used == 0)
 				continue;	/* "/.." is "/" */
 			out[used] = '\0';
-			if (!is_directory(out)) {
+			if (check && !is_directory(out)) {
+				int saved = errno;
+
 				free(out);
-				errno = ENOTDIR;
+				errno = saved;
 				return NULL;
 			}
 			while (used > 0 && out[used - 1] != '/')
@@ -178,17 +187,39 @@ static int parse_physical(char **argv, const char *usage, int *index, bool *phys
 	return 0;
 }
 
+/*
+ * The new directory's name when getcwd cannot find it (it was removed, or
+ * a parent is unreadable): the old name with the operand applied as text,
+ * so that PWD, and OLDPWD after the next cd, still name where the shell is.
+ */
+static char *guess_directory(const char *oldpwd, const char *path)
+{
+	struct strbuf full = STRBUF_INIT;
+	char *guess;
+
+	if (path[0] == '/' || oldpwd == NULL)
+		return xstrdup(path);
+	strbuf_append_str(&full, oldpwd);
+	strbuf_append_char(&full, '/');
+	strbuf_append_str(&full, path);
+	guess = canonical_path(strbuf_str(&full), false);
+	strbuf_free(&full);
+	return guess;
+}
+
 int builtin_cd(int argc, char **argv)
 {
 	const char *usage = "cd [-L|-P [-e]] [directory]";
 	const char *dir, *pwd;
 	char *found = NULL, *path, *newpwd, *oldpwd;
 	bool physical, print = false, check_pwd = false, pwd_unknown = false;
-	int index;
+	int index, failure;
 
 	(void)argc;
 	if (parse_physical(argv, usage, &index, &physical, &check_pwd) < 0)
 		return 2;
+	/* With -P and -e, 1 means "changed, PWD unknown": errors are above it. */
+	failure = physical && check_pwd ? 2 : 1;
 	dir = argv[index];
 	if (dir != NULL && argv[index + 1] != NULL) {
 		error_warn("cd: too many arguments");
@@ -198,20 +229,20 @@ int builtin_cd(int argc, char **argv)
 		dir = var_get("HOME");
 		if (dir == NULL || *dir == '\0') {
 			error_warn("cd: HOME not set");
-			return 1;
+			return failure;
 		}
 	} else if (strcmp(dir, "-") == 0) {
 		dir = var_get("OLDPWD");
 		if (dir == NULL || *dir == '\0') {
 			error_warn("cd: OLDPWD not set");
-			return 1;
+			return failure;
 		}
 		print = true;
 	}
 	if (*dir == '\0') {
 		/* POSIX.1-2024: an error (it used to be unspecified; "cd ''" stayed put). */
 		error_warn("cd: null directory");
-		return 1;
+		return failure;
 	}
 	if (dir[0] != '/' && !starts_with_dot(dir))
 		found = search_cdpath(dir, &print);
@@ -234,12 +265,12 @@ int builtin_cd(int argc, char **argv)
 			free(path);
 			path = strbuf_release(&full);
 		}
-		canonical = path[0] == '/' ? canonical_path(path) : xstrdup(path);
+		canonical = path[0] == '/' ? canonical_path(path, true) : xstrdup(path);
 		if (canonical == NULL) {
 			error_warn("cd: %s: %s", dir, strerror(errno));
 			free(path);
 			free(oldpwd);
-			return 1;
+			return failure;
 		}
 		free(path);
 		path = canonical;
@@ -248,12 +279,12 @@ int builtin_cd(int argc, char **argv)
 		error_warn("cd: %s: %s", dir, strerror(errno));
 		free(path);
 		free(oldpwd);
-		return 1;
+		return failure;
 	}
 	if (physical || path[0] != '/') {
 		newpwd = current_directory();
 		if (newpwd == NULL) {
-			newpwd = xstrdup(path);
+			newpwd = guess_directory(oldpwd, path);
 			pwd_unknown = physical;
 		}
 		free(path);

@@ -221,11 +221,16 @@ static int kill_usage(void)
 	    "       kill -l [exit_status ...]");
 }
 
-/* A signal given by name or number; "0" is allowed (existence check). */
+/*
+ * A signal given by name or number; "0" is allowed (existence check), but
+ * EXIT, trap's condition 0, is not a signal (XCU kill: only "0" names it).
+ */
 static int parse_signal(const char *s)
 {
 	int sig = signal_number(s);
 
+	if (sig == 0 && (*s < '0' || *s > '9'))
+		sig = -1;
 	if (sig < 0 || sig > signal_max()) {
 		error_warn("kill: %s: invalid signal", s);
 		return -1;
@@ -241,8 +246,12 @@ int builtin_kill(int argc, char **argv)
 	(void)argc;
 	if (*p == NULL)
 		return kill_usage();
-	if (strcmp(*p, "-l") == 0 || strcmp(*p, "-L") == 0)
-		return kill_list(p + 1);
+	if (strcmp(*p, "-l") == 0 || strcmp(*p, "-L") == 0) {
+		p++;
+		if (*p != NULL && strcmp(*p, "--") == 0)
+			p++;	/* kill -l -- 143 */
+		return kill_list(p);
+	}
 	if (strcmp(*p, "-s") == 0 || strcmp(*p, "-n") == 0) {
 		if (p[1] == NULL)
 			return kill_usage();

@@ -77,8 +77,12 @@ int builtin_trap(int argc, char **argv)
 
 	(void)argc;
 	argv++;
-	if (*argv != NULL && strcmp(*argv, "-p") == 0)
-		return list_traps(argv + 1);
+	if (*argv != NULL && strcmp(*argv, "-p") == 0) {
+		argv++;
+		if (*argv != NULL && strcmp(*argv, "--") == 0)
+			argv++;	/* trap -p -- INT: options end there too */
+		return list_traps(argv);
+	}
 	bool end_of_options = false;
 
 	if (*argv != NULL && strcmp(*argv, "--") == 0) {

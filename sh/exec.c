@@ -517,17 +517,22 @@ static bool exec_without_command(int i, int argc, char **argv)
 	return i == argc - 1 || (i == argc - 2 && strcmp(argv[i + 1], "--") == 0);
 }
 
-/* "command exec" or "command -p exec" with nothing else: exec's redirection-only form. */
+/*
+ * "command exec", "command -p -- exec", "command command exec" with nothing
+ * else: exec's redirection-only form.
+ */
 static bool is_command_exec(const struct builtin *b, int argc, char **argv)
 {
-	int i = 1;
+	int i = 0;
 
 	if (b->function != builtin_command)
 		return false;
-	while (i < argc && (strcmp(argv[i], "-p") == 0 || strcmp(argv[i], "--") == 0)) {
+	while (i < argc && strcmp(argv[i], "command") == 0) {
 		i++;
-		if (strcmp(argv[i - 1], "--") == 0)
-			break;
+		while (i < argc && strcmp(argv[i], "-p") == 0)
+			i++;
+		if (i < argc && strcmp(argv[i], "--") == 0)
+			i++;
 	}
 	return i < argc && exec_without_command(i, argc, argv);
 }

@@ -323,16 +323,23 @@ bool var_scope_active(void)
 	return function_scope() != NULL;
 }
 
+static struct saved_var *saved_in(struct scope *scope, const char *name)
+{
+	struct saved_var *saved;
+
+	for (saved = scope->saved; saved != NULL; saved = saved->next)
+		if (strcmp(saved->name, name) == 0)
+			return saved;
+	return NULL;
+}
+
 static void save_in(struct scope *scope, const char *name)
 {
 	struct saved_var *saved;
 	struct var *v;
 
-	if (scope == NULL)
+	if (scope == NULL || saved_in(scope, name) != NULL)
 		return;
-	for (saved = scope->saved; saved != NULL; saved = saved->next)
-		if (strcmp(saved->name, name) == 0)
-			return;
 	v = find(name);
 	saved = xmalloc(sizeof *saved);
 	saved->name = xstrdup(name);
@@ -347,9 +354,56 @@ void var_save(const char *name)
 	save_in(innermost_scope, name);
 }
 
+/* Take name's record out of scope, if it has one. */
+static struct saved_var *unlink_saved(struct scope *scope, const char *name)
+{
+	for (struct saved_var **link = &scope->saved; *link != NULL; link = &(*link)->next) {
+		struct saved_var *saved = *link;
+
+		if (strcmp(saved->name, name) == 0) {
+			*link = saved->next;
+			return saved;
+		}
+	}
+	return NULL;
+}
+
+static void free_saved(struct saved_var *saved)
+{
+	if (saved == NULL)
+		return;
+	free(saved->name);
+	free(saved->value);
+	free(saved);
+}
+
 void var_save_local(const char *name)
 {
-	save_in(function_scope(), name);
+	struct scope *function = function_scope();
+	struct saved_var *earlier = NULL;
+
+	/*
+	 * "v=3 local v": the variable now belongs to the function.  The
+	 * temporary assignments' scopes give up their record of it, or their
+	 * end would undo the local (and "local v=5"); the oldest record, the
+	 * value from before them, is what the function's return restores.
+	 */
+	for (struct scope *s = innermost_scope; s != function; s = s->outer) {
+		struct saved_var *saved = unlink_saved(s, name);
+
+		if (saved != NULL) {
+			free_saved(earlier);
+			earlier = saved;
+		}
+	}
+	if (earlier == NULL) {
+		save_in(function, name);
+	} else if (function == NULL || saved_in(function, name) != NULL) {
+		free_saved(earlier);
+	} else {
+		earlier->next = function->saved;
+		function->saved = earlier;
+	}
 }
 
 void var_scope_pop(void)

@@ -58,7 +58,29 @@ removed_directory_body()
 	atf_check -o inline:'st=1\nst=0\n' \
 	    vsh -c "cd $top/a/b; rmdir ../b; cd -P -e .; echo st=\$?; cd -P .; echo st=\$?"
 	atf_check -o inline:'st=0 /\n' vsh -c 'cd -e /; echo st=$? $PWD'
+	# PWD, then OLDPWD, still name the removed directory after cd -P into it.
+	mkdir -p a/b
+	atf_check -o inline:"st=1 pwd=$top/a/b\nold=$top/a/b\n" \
+	    vsh -c "cd $top/a/b; rmdir ../b; cd -P -e .; echo st=\$? pwd=\$PWD; cd /; echo old=\$OLDPWD"
+	# The path as typed: .. after a removed directory is an error (step 8), saying why.
+	mkdir -p a/b
+	atf_check -s exit:1 -o empty -e match:'cd: \.\.: No such file or directory$' \
+	    vsh -c "cd $top/a/b; rmdir ../b; cd .."
 	atf_check -s exit:2 -e match:'pwd: -e: invalid option' vsh -c 'pwd -e'
+}
+
+atf_test_case e_error_status
+e_error_status_head() { atf_set descr "with -P and -e in effect, a cd that fails has status 2 (1 means changed, PWD unknown)"; }
+e_error_status_body()
+{
+	atf_check -s exit:2 -e match:'cd: /nonexistent: No such file or directory$' vsh -c 'cd -P -e /nonexistent'
+	atf_check -s exit:2 -e match:'cd: /nonexistent: No such file or directory$' vsh -c 'cd -eP /nonexistent'
+	atf_check -s exit:2 -e match:'cd: HOME not set$' vsh -c 'unset HOME; cd -Pe'
+	atf_check -s exit:2 -e match:'cd: OLDPWD not set$' vsh -c 'unset OLDPWD; cd -Pe -'
+	atf_check -s exit:2 -e match:'cd: null directory$' vsh -c 'cd -Pe ""'
+	# -L last: -P is not in effect, -e is ignored.
+	atf_check -s exit:1 -e match:'cd: /nonexistent: No such file or directory$' vsh -c 'cd -e -P -L /nonexistent'
+	atf_check -s exit:1 -e match:'cd: /nonexistent: No such file or directory$' vsh -c 'cd -e /nonexistent'
 }
 
 atf_test_case home
@@ -112,6 +134,7 @@ atf_init_test_cases()
 	atf_add_test_case physical
 	atf_add_test_case oldpwd
 	atf_add_test_case removed_directory
+	atf_add_test_case e_error_status
 	atf_add_test_case home
 	atf_add_test_case cdpath
 	atf_add_test_case errors

@@ -75,6 +75,23 @@ local_body()
 	atf_check -o inline:'v=1 E=\nv=\n' vsh -c 'f() { E=x local v=1; echo v=$v E=$E; }; f; echo v=$v'
 	atf_check -o inline:'2\n' -e match:'local: not in a function$' vsh -c 'E=x local x; echo $?'
 	atf_check -o inline:'in=1\nout=0\n' vsh -c 'v=0; f() { E=x command local v=1; echo in=$v; }; f; echo out=$v'
+	# A temporary assignment to the local's own name: the function keeps v
+	# (its value, exported, as bash does), and its return restores the
+	# value from before the assignment, not the temporary one.
+	atf_check -o inline:'m=3 env=v=3\nout=g\n' \
+	    vsh -c 'v=g; m() { v=3 local v; echo m=$v env=$(env | grep "^v="); v=4; }; m; echo out=$v'
+	atf_check -o inline:'n=5 w=1\nout=g w=\n' \
+	    vsh -c 'v=g; n() { v=3 w=1 local w v=5; echo n=$v w=$w; }; n; echo out=$v w=$w'
+	atf_check -o inline:'o=3\nout=unset\n' \
+	    vsh -c 'o() { v=3 local v; echo o=$v; }; o; echo out=${v-unset}'
+	atf_check -o inline:'p=3\nout=g\n' \
+	    vsh -c 'v=g; p() { local v=7; v=3 local v; echo p=$v; }; p; echo out=$v'
+	atf_check -o inline:'h=5\nout=g\n' \
+	    vsh -c 'v=g; h() { v=3 command local v=5; echo h=$v; }; h; echo out=$v'
+	# Special built-ins keep their assignments (XCU 2.9.1); a function call's do not.
+	atf_check -o inline:'E=x w=1\nE=y r=1\nf=5\nout=g\n' \
+	    vsh -c 'g() { E=x export w=1; }; g; echo E=$E w=$w; h() { E=y readonly r=1; }; h; echo E=$E r=$r
+		v=g; f() { local v; v=5; echo f=$v; }; v=3 f; echo out=$v'
 	atf_check -o inline:'2\n' -e match:'local: 1x: bad variable name$' vsh -c 'f() { local 1x; echo $?; }; f'
 }
 

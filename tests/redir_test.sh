@@ -146,6 +146,15 @@ exec_permanent_body()
 	# "--" ends exec's options: still no command.
 	atf_check -o inline:'three\nfour\n' -e empty \
 	    vsh -c 'exec -- 3>&1; echo three >&3; command exec -- 4>&1; echo four >&4'
+	# ... however exec is reached: a function, eval, command given again.
+	atf_check -o inline:'f\ne\nc\np\n' -e empty \
+	    vsh -c 'f() { exec -- 3>&1; }; f; echo f >&3; eval "exec -- 4>&1"; echo e >&4
+		command command exec 5>&1; echo c >&5; command -p command -p -- exec -- 6>&1; echo p >&6'
+	# With a command, "--" is skipped and the command replaces the shell.
+	atf_check -o inline:'a b\n' -e empty vsh -c 'exec -- printf "%s %s\n" a b; echo no'
+	# A failed redirection: exec, a special built-in, ends the script; command exec does not.
+	atf_check -s exit:2 -o empty -e match:'nosuch: No such file' vsh -c 'exec -- 3<nosuch; echo no'
+	atf_check -o inline:'st=2\n' -e match:'nosuch: No such file' vsh -c 'command command exec 3<nosuch; echo st=$?'
 }
 
 atf_test_case closed_standard_descriptors

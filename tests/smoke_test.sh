@@ -26,6 +26,18 @@ END
 	atf_check -o inline:'t\n' -e inline:'+ echo t\n' vsh -x - /dev/stdin <<'END'
 echo t
 END
+	# ... and so do -o and "--"; with nothing after "-" the script is standard input.
+	echo 'echo "$0 $#: $* $-"' >flags
+	atf_check -o inline:'flags 1: a e\n' -e empty vsh -o errexit - flags a
+	atf_check -o inline:'flags 1: b e\n' -e empty vsh -e -- flags b
+	atf_check -o inline:'n: y\n' -e empty vsh -c -- 'echo "$0: $*"' n y
+	atf_check -o inline:'in s\n' -e empty vsh - <<'END'
+echo in $-
+END
+	# After the command string, "-" is the command name ($0), not skipped.
+	atf_check -o inline:'- 1\n' -e empty vsh -c 'echo "$0 $#"' - x
+	# Only the first "-" is skipped: the next is the script's name.
+	atf_check -s exit:127 -o empty -e match:'cannot open -' vsh - - script
 }
 
 atf_init_test_cases()

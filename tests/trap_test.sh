@@ -171,6 +171,18 @@ signal_names_any_case_body()
 	atf_check -s exit:0 -o inline:'t\nu\nv\n' -e empty \
 	    vsh -c 'trap "echo t" TERM; trap "echo u" USR1; trap "echo v" USR2; kill -s term $$; kill -usr1 $$; kill -sigusr2 $$'
 	atf_check -s exit:0 -o inline:'2\n' -e empty vsh -c 'kill -l int'
+	# kill -l round trips: name to number to name, status to name, any case.
+	atf_check -s exit:0 -o inline:'15\nTERM\nTERM\nRTMIN+1\n' -e empty \
+	    vsh -c 'kill -l SigTerm; kill -l "$(kill -l term)"; kill -l -- 143; kill -l "$(kill -l rtmin+1)"'
+	atf_check -s exit:0 -o inline:'x\n' -e empty vsh -c 'trap "echo x" rtmin+1; kill -s RTmin+1 $$'
+	# EXIT is trap's condition 0, not a signal: only "0" sends no signal.
+	atf_check -s exit:0 -o inline:'0\n0\n' -e empty vsh -c 'kill -s 0 $$; echo $?; kill -0 $$; echo $?'
+	atf_check -s exit:0 -o inline:'1\n1\n1\n' \
+	    -e match:'kill: exit: invalid signal$' -e match:'kill: EXIT: invalid signal$' -e match:'kill: sigexit: invalid signal$' \
+	    vsh -c 'kill -s exit $$; echo $?; kill -EXIT $$; echo $?; kill -sigexit $$; echo $?'
+	# trap -p ends its options at "--" too.
+	atf_check -s exit:0 -o inline:"trap -- 'echo i' INT\ntrap -- 'echo i' INT\n" -e empty \
+	    vsh -c 'trap "echo i" int; trap -p -- int; trap -p --'
 }
 
 atf_test_case action_after_double_dash
@@ -180,6 +192,11 @@ action_after_double_dash_body()
 	atf_check -s exit:0 -o inline:"trap -- '-x' EXIT\n" -e empty vsh -c "trap -- '-x' EXIT; trap; trap - EXIT"
 	atf_check -s exit:0 -o inline:'minus\n' -e empty vsh -c "trap -- '-minus' EXIT; -minus() { echo minus; }"
 	atf_check -s exit:2 -o empty -e match:'trap: -x: invalid option' vsh -c "trap '-x' EXIT"
+	# "-" after "--" still resets; a listed action beginning with - reads back as input.
+	atf_check -s exit:0 -o inline:'' -e empty vsh -c "trap -- '-x' INT; trap -- - INT; trap"
+	atf_check -s exit:0 -o inline:"trap -- '-a'\\''b\nc' INT\n" -e empty \
+	    vsh -c "trap -- \"-a'b
+c\" INT; s=\$(trap); trap - INT; eval \"\$s\"; trap"
 }
 
 atf_test_case sigint_stops_script
