@@ -1507,12 +1507,18 @@ static void read_token(struct parser *p)
 
 static bool try_alias(struct parser *p);
 
-/* The next token; after a blank-ending alias it is itself checked for an alias. */
+/*
+ * The next token; after a blank-ending alias it is itself checked for an
+ * alias, and so is the first token of the value substituted for it, which
+ * stands where the alias did ("alias e='echo ' nil= x=X; e nil x").
+ */
 static void next_token(struct parser *p)
 {
-	do
+	read_token(p);
+	while (p->token_after_blank_alias && try_alias(p)) {
+		p->check_alias = true;
 		read_token(p);
-	while (p->token_after_blank_alias && try_alias(p));
+	}
 	p->token_after_blank_alias = false;
 }
 
@@ -1630,6 +1636,7 @@ static bool heredoc_delimiter_alias(struct parser *p)
 		if (value != NULL && !alias_in_use(p, strbuf_str(&name))) {
 			push_source(p, xstrdup(value), strlen(value), strbuf_str(&name), false);
 			substituted = true;
+			p->check_alias = true;	/* the value's first word stands here too */
 		}
 	}
 	if (!substituted)

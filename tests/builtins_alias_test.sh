@@ -113,6 +113,33 @@ END
 e 'p'"
 }
 
+atf_test_case value_in_place_of_word
+value_in_place_of_word_head() { atf_set descr "a value substituted after a blank-ending alias stands where its word did: its first word is checked in turn"; }
+value_in_place_of_word_body()
+{
+	# As dash, yash and mksh (bash does not carry the check over an empty value).
+	cat >script <<'END'
+alias e='echo ' nil= x=X b='c ' c='d ' d=D p=c
+e nil x
+e b c
+e p c
+alias f='for ' v='w ' w=i
+f v in 1; do echo $i; done
+alias h='cat << ' hd='hd2 ' hd2=EOF
+h hd
+here
+EOF
+alias k='case x in ' pat='nil y|x) '
+k pat echo case;; esac
+END
+	atf_check -o inline:'X\nD D\nD D\n1\nhere\ncase\n' -e empty vsh script
+	# Not the alias being substituted, nor one whose text produced it.
+	atf_check -o inline:'a b\na b\n' -e empty vsh -c "alias e='echo ' a='b ' b='a '
+e a b
+alias a=b b=a
+e a b"
+}
+
 atf_test_case no_recursion
 no_recursion_head() { atf_set descr "an alias being substituted, directly or through others, is not substituted again"; }
 no_recursion_body()
@@ -143,6 +170,7 @@ atf_init_test_cases()
 	atf_add_test_case unalias
 	atf_add_test_case empty_and_newline_values
 	atf_add_test_case blank_ending_value
+	atf_add_test_case value_in_place_of_word
 	atf_add_test_case no_recursion
 	atf_add_test_case line_numbers
 }

@@ -999,6 +999,17 @@ syntax_error_script_body()
 	    -e inline:"vsh: script.sh: line 4: syntax error: unexpected 'then'\n" vsh script.sh
 	atf_check -s exit:2 -o empty \
 	    -e inline:"vsh: script.sh: line 4: syntax error: unexpected 'then'\n" vsh -n script.sh
+	# $(( running into the end of input is unfinished arithmetic (XCU 2.6.3),
+	# wherever the input ends: a script, standard input, eval, a dot file.
+	printf 'echo one\necho $((1+2)' >arith.sh
+	atf_check -s exit:2 -o inline:'one\n' \
+	    -e inline:"vsh: arith.sh: line 2: syntax error: missing '))'\n" vsh arith.sh
+	atf_check -s exit:2 -o inline:'one\n' \
+	    -e inline:"vsh: stdin: line 2: syntax error: missing '))'\n" vsh <arith.sh
+	atf_check -s exit:2 -o inline:'one\n' \
+	    -e inline:"vsh: ./arith.sh: line 2: syntax error: missing '))'\n" vsh -c '. ./arith.sh; echo not reached'
+	atf_check -s exit:2 -o empty \
+	    -e inline:"vsh: -c: line 1: syntax error: missing '))'\n" vsh -c 'eval "echo \$((echo a)"; echo not reached'
 }
 
 atf_test_case syntax_error_interactive
