@@ -57,8 +57,11 @@ static int parse_invocation(int argc, char **argv, bool *command_string, bool *l
 
 		if (arg[0] != '-' && arg[0] != '+')
 			break;
-		/* A lone "-" ends the options and is ignored (XCU sh): "#!/bin/sh -". */
-		if (strcmp(arg, "--") == 0 || strcmp(arg, "-") == 0 || strcmp(arg, "+") == 0) {
+		/*
+		 * A lone "-" ends the options and is ignored (XCU sh): "#!/bin/sh -".
+		 * A lone "+" is an empty group of options, as in dash and bash.
+		 */
+		if (strcmp(arg, "--") == 0 || strcmp(arg, "-") == 0) {
 			i++;
 			break;
 		}

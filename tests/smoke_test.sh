@@ -38,6 +38,9 @@ END
 	atf_check -o inline:'- 1\n' -e empty vsh -c 'echo "$0 $#"' - x
 	# Only the first "-" is skipped: the next is the script's name.
 	atf_check -s exit:127 -o empty -e match:'cannot open -' vsh - - script
+	# A lone "+" is an empty group of options: those after it still count (dash, bash).
+	atf_check -o inline:'hi\n' -e empty vsh + -c 'echo hi'
+	atf_check -o inline:'script 1: a\n' -e empty vsh + -x +x script a
 }
 
 atf_init_test_cases()
