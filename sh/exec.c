@@ -41,6 +41,7 @@
 
 enum pending_jump pending_jump;
 int pending_jump_count;
+int pending_return_status;
 int loop_depth;
 int function_depth;
 int dot_depth;
@@ -1045,6 +1046,9 @@ static int exec_loop(struct node *n, int flags, bool until)
 		if (loop_should_stop())
 			break;
 		TRAP_CHECK();
+		/* A trap action may break, continue or return too. */
+		if (loop_should_stop())
+			break;
 	}
 	loop_depth--;
 	return status;
@@ -1076,6 +1080,9 @@ static int exec_for(struct node *n, int flags)
 		if (loop_should_stop())
 			break;
 		TRAP_CHECK();
+		/* A trap action may break, continue or return too. */
+		if (loop_should_stop())
+			break;
 	}
 	loop_depth--;
 	return status;
@@ -1200,12 +1207,18 @@ int exec_node(struct node *n, int flags)
 	} else {
 		status = exec_kind(n, flags);
 	}
+	/* A return gives its status, also one a trap action ran inside the command (read). */
+	if (pending_jump == JUMP_RETURN)
+		status = pending_return_status;
 	shell.last_status = status;
 	if (status != 0 && option_on(OPT_ERREXIT) && !(flags & EXEC_CONDITION) &&
 	    (n->kind == NODE_SIMPLE || n->kind == NODE_SUBSHELL || redirection_failed ||
 	    (n->kind == NODE_PIPELINE && !n->u.pipeline.negate)))
 		shell_exit(status);
 	TRAP_CHECK();
+	/* A trap action's return ends the function it interrupted, with its status. */
+	if (pending_jump == JUMP_RETURN)
+		status = shell.last_status = pending_return_status;
 	if (flags & EXEC_LAST)
 		shell_exit(shell.last_status);
 	return status;
