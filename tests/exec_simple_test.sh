@@ -96,6 +96,13 @@ hash_table_body()
 	atf_check -o inline:"c\nc\n$PWD/b/moving\n127\n" -e match:'moving: not found' \
 	    vsh -c 'PATH=$PWD/c:$PWD/b:/bin:/usr/bin; moving; mv c/moving b/; moving; hash | grep moving; rm b/moving; moving; echo $?'
 	atf_check -o inline:"$PWD/b/prog\n" vsh -c 'PATH=$PWD/c:$PWD/b:/bin:/usr/bin; cp b/prog c/; hash prog; rm c/prog; command -v prog'
+	# The same for exec, command and the other ways of running it.
+	printf '#!/bin/sh\necho c\n' >c/moving
+	chmod +x c/moving
+	atf_check -o inline:'c\nc\n' vsh -c 'PATH=$PWD/c:$PWD/b:/bin:/usr/bin; moving; mv c/moving b/; exec moving'
+	mv b/moving c/
+	atf_check -o inline:'c\nc\nc\nc\nc\n' \
+	    vsh -c 'PATH=$PWD/c:$PWD/b:/bin:/usr/bin; moving; mv c/moving b/; command moving; moving | cat; echo $(moving); moving & wait'
 }
 
 atf_test_case xtrace
