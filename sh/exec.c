@@ -419,7 +419,6 @@ static size_t assignment_name_length(const char *s)
 	return eq ? (size_t)(eq - s) : strlen(s);
 }
 
-/* envp for an external command: the exported variables plus this command's own assignments. */
 /* An assignment to a read-only variable is an assignment error (XCU 2.8.1): raise it. */
 static void check_assignments(char **assignments, int count)
 {
@@ -433,6 +432,7 @@ static void check_assignments(char **assignments, int count)
 	}
 }
 
+/* envp for an external command: the exported variables plus this command's own assignments. */
 static char **build_environment(char **assignments, int count)
 {
 	char **env = var_environ();
@@ -605,11 +605,11 @@ static char **expand_assignments(struct node *n, bool command, int *count)
 			    assignment_name_length(assignments[i - 1]));
 			struct var *v = var_lookup(var_name);
 
-			/* A read-only name is reported later, by the command's own rules. */
-			if (v == NULL || !(v->flags & VAR_READONLY)) {
-				var_save(var_name);
-				var_assign_string(assignments[i - 1], 0);
-			}
+			/* An assignment error when it is reached: what follows is not expanded (XCU 2.9.1.1). */
+			if (v != NULL && (v->flags & VAR_READONLY))
+				error_raise("%s: is read only", var_name);
+			var_save(var_name);
+			var_assign_string(assignments[i - 1], 0);
 		}
 	}
 	if (lend)

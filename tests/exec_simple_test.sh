@@ -55,6 +55,18 @@ temporary_assignments_body()
 	atf_check -o inline:'after 2\n' -e match:'v: is read only' \
 	    vsh -c 'readonly v=1; (v=2 nosuch; echo in); echo after $?'
 	atf_check -o inline:'127\n' -e match:'nosuch: not found' vsh -c 'v=2 nosuch; echo $?'
+	# The error comes when v is reached: later assignments are not expanded.
+	atf_check -s exit:2 -o empty -e match:'v: is read only' -e not-match:'late' \
+	    vsh -c 'readonly v=1; v=2 x=$(echo late >&2) nosuch; echo after'
+	atf_check -s exit:2 -o empty -e match:'v: is read only' -e not-match:'late' \
+	    vsh -c 'readonly v=1; f() { :; }; x=1 v=2 y=$(echo late >&2) f; echo after'
+	# Before functions, built-ins of both kinds, with redirections, through command.
+	atf_check -s exit:2 -o empty -e match:'v: is read only' vsh -c 'readonly v=1; f() { echo f; }; v=2 f; echo after'
+	atf_check -s exit:2 -o empty -e match:'v: is read only' vsh -c 'readonly v=1; v=2 :; echo after'
+	atf_check -s exit:2 -o empty -e match:'v: is read only' vsh -c 'readonly v=1; v=2 echo in; echo after'
+	atf_check -s exit:2 -o empty -e match:'v: is read only' vsh -c 'readonly v=1; v=2 nosuch >out; echo after'
+	atf_check -s exit:2 -o empty -e match:'v: is read only' vsh -c 'readonly v=1; v=2 command nosuch; echo after'
+	atf_check -o inline:'after 2\n' -e match:'v: is read only' vsh -c 'readonly v=1; cat </dev/null | v=2 nosuch; echo after $?'
 }
 
 atf_test_case search_order
