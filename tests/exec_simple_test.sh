@@ -160,9 +160,16 @@ last_command_body()
 	atf_check -o inline:'bye\n' vsh -c "trap 'echo bye' EXIT; { :; } >/dev/null"
 	atf_check -o inline:'bye\n' vsh -c "trap 'echo bye' EXIT; if :; then /bin/true; fi >/dev/null"
 	atf_check -o inline:'bye\n' vsh -c "trap 'echo bye' EXIT; for i in 1; do :; done >/dev/null"
+	atf_check -o inline:'bye\n' vsh -c "trap 'echo bye' EXIT; /bin/echo hi >/dev/null"
+	atf_check -o inline:'bye\n' vsh -c "trap 'echo bye' EXIT; eval '{ :; } >/dev/null'"
+	atf_check -o inline:'bye\n' vsh -c "(trap 'echo bye' EXIT; { :; } >/dev/null)"
+	atf_check -o inline:'bye\n' vsh -c "(trap 'echo bye' EXIT; eval '/bin/echo hi >/dev/null')"
+	atf_check -o inline:'bye\n' vsh -c "trap 'echo bye' EXIT; (/bin/echo hi) >/dev/null"
 	# ... and a subshell does not inherit its parent's children.
 	atf_check -o inline:'127\n' -e ignore vsh -c 'exit 3 & p=$!; (wait $p; echo $?)'
 	atf_check -o inline:'127\n' -e ignore vsh -c 'exit 3 & p=$!; (wait $p; echo $?); :'
+	atf_check -o inline:'127\n' -e ignore vsh -c 'exit 3 & p=$!; eval "(wait $p; echo \$?)"'
+	atf_check -o inline:'127\n' -e ignore vsh -c 'exit 3 & p=$!; if :; then (wait $p; echo $?); fi'
 	atf_check -o inline:'3\n' vsh -c 'exit 3 & p=$!; { wait $p; echo $?; }'
 }
 
