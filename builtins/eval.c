@@ -123,12 +123,8 @@ int builtin_exec(int argc, char **argv)
 	/* Without a command, the redirections (made permanent by the executor) are all. */
 	if (argc < 2)
 		return 0;
-	path = argv[1];
-	if (strchr(path, '/') == NULL) {
-		path = hash_get(argv[1]);
-		if (path == NULL)
-			path = path_search(argv[1], var_get("PATH"), false);
-	}
+	/* A remembered path that no longer works is searched for again, as for any command. */
+	path = program_lookup(argv[1]);
 	if (path == NULL) {
 		error_warn("%s: %s: not found", argv[0], argv[1]);
 		status = 127;

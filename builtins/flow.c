@@ -80,11 +80,18 @@ int builtin_return(int argc, char **argv)
 {
 	int status = shell.last_status;
 
+	/*
+	 * A return that ends a trap action (not one in a function the action
+	 * calls) takes $? from before the action (XCU return).
+	 */
+	if (shell.in_trap && function_depth + dot_depth == shell.trap_call_depth)
+		status = shell.trap_status;
 	/* Extra operands are ignored, as dash does. */
 	if (argc >= 2)
 		status = parse_status(argv[0], argv[1]);
 	/* Outside functions and "." scripts, return ends the current input (as in dash). */
 	pending_jump = JUMP_RETURN;
+	pending_return_status = status;
 	return status;
 }
 

@@ -41,6 +41,7 @@
 
 enum pending_jump pending_jump;
 int pending_jump_count;
+int pending_return_status;
 int loop_depth;
 int function_depth;
 int dot_depth;
@@ -404,7 +405,6 @@ static size_t assignment_name_length(const char *s)
 	return eq ? (size_t)(eq - s) : strlen(s);
 }
 
-/* envp for an external command: the exported variables plus this command's own assignments. */
 /* An assignment to a read-only variable is an assignment error (XCU 2.8.1): raise it. */
 static void check_assignments(char **assignments, int count)
 {
@@ -418,6 +418,7 @@ static void check_assignments(char **assignments, int count)
 	}
 }
 
+/* envp for an external command: the exported variables plus this command's own assignments. */
 static char **build_environment(char **assignments, int count)
 {
 	char **env = var_environ();
@@ -595,11 +596,11 @@ static char **expand_assignments(struct node *n, bool command, int *count)
 			    assignment_name_length(assignments[i - 1]));
 			struct var *v = var_lookup(var_name);
 
-			/* A read-only name is reported later, by the command's own rules. */
-			if (v == NULL || !(v->flags & VAR_READONLY)) {
-				var_save(var_name);
-				var_assign_string(assignments[i - 1], 0);
-			}
+			/* An assignment error when it is reached: what follows is not expanded (XCU 2.9.1.1). */
+			if (v != NULL && (v->flags & VAR_READONLY))
+				error_raise("%s: is read only", var_name);
+			var_save(var_name);
+			var_assign_string(assignments[i - 1], 0);
 		}
 	}
 	if (lend)
@@ -1036,6 +1037,9 @@ static int exec_loop(struct node *n, int flags, bool until)
 		if (loop_should_stop())
 			break;
 		TRAP_CHECK();
+		/* A trap action may break, continue or return too. */
+		if (loop_should_stop())
+			break;
 	}
 	loop_depth--;
 	return status;
@@ -1067,6 +1071,9 @@ static int exec_for(struct node *n, int flags)
 		if (loop_should_stop())
 			break;
 		TRAP_CHECK();
+		/* A trap action may break, continue or return too. */
+		if (loop_should_stop())
+			break;
 	}
 	loop_depth--;
 	return status;
@@ -1191,12 +1198,18 @@ int exec_node(struct node *n, int flags)
 	} else {
 		status = exec_kind(n, flags);
 	}
+	/* A return gives its status, also one a trap action ran inside the command (read). */
+	if (pending_jump == JUMP_RETURN)
+		status = pending_return_status;
 	shell.last_status = status;
 	if (status != 0 && option_on(OPT_ERREXIT) && !(flags & EXEC_CONDITION) &&
 	    (n->kind == NODE_SIMPLE || n->kind == NODE_SUBSHELL || redirection_failed ||
 	    (n->kind == NODE_PIPELINE && !n->u.pipeline.negate)))
 		shell_exit(status);
 	TRAP_CHECK();
+	/* A trap action's return ends the function it interrupted, with its status. */
+	if (pending_jump == JUMP_RETURN)
+		status = shell.last_status = pending_return_status;
 	if (flags & EXEC_LAST)
 		shell_exit(shell.last_status);
 	return status;

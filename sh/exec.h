@@ -44,6 +44,7 @@ int function_remove(const char *name);	/* 0, or -1 when not defined */
 enum pending_jump { JUMP_NONE, JUMP_BREAK, JUMP_CONTINUE, JUMP_RETURN };
 extern enum pending_jump pending_jump;
 extern int pending_jump_count;	/* loops still to leave for break/continue */
+extern int pending_return_status;	/* the status return gives */
 extern int loop_depth;		/* enclosing loops, for break/continue checks */
 extern int function_depth;	/* enclosing function calls, for return checks */
 extern int dot_depth;		/* enclosing "." scripts, for return checks */

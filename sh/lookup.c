@@ -207,6 +207,13 @@ static bool find_program(const char *name, int flags, struct command_target *tar
 	return true;
 }
 
+const char *program_lookup(const char *name)
+{
+	struct command_target t;
+
+	return find_program(name, 0, &t) ? t.path : NULL;
+}
+
 /*
  * builtin_find() is a binary search with a string compare at each step:
  * remember its answers (the table never changes) in a small direct-mapped

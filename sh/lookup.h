@@ -36,6 +36,9 @@ enum {
 /* Resolve a command name; true unless COMMAND_NOT_FOUND. */
 bool command_lookup(const char *name, int flags, struct command_target *target);
 
+/* The program name runs (PATH and the table, not built-ins: for exec), or NULL. */
+const char *program_lookup(const char *name);
+
 /*
  * Search a PATH-like list for name: the first regular file that is
  * executable, else the first regular file (exec then fails with 126).

@@ -19,6 +19,7 @@ struct shell_state {
 	char *self_path;	/* path to re-exec vsh for scripts without #! */
 	bool in_trap;		/* a trap action is running: */
 	int trap_status;	/* $? from before it, for "exit" without operand */
+	int trap_call_depth;	/* function and "." depth when it began, for "return" */
 };
 
 extern struct shell_state shell;

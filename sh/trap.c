@@ -436,17 +436,61 @@ static void run_text(const char *text, const char *what)
 	input_close(in);
 }
 
-/* Run one action with $? kept; errors in it end the action, "exit" is passed on. */
+/* What a trap action changes for its duration, to be put back after it. */
+struct trap_context {
+	bool in_trap;
+	int trap_status;
+	int trap_call_depth;
+	enum pending_jump jump;
+	int jump_count;
+	int return_status;
+};
+
+/*
+ * Enter a trap action: $? from before it is kept for exit and return, and
+ * a break, continue or return the action interrupted waits until it ends
+ * (else the action would stop after its first command).
+ */
+static void trap_context_enter(struct trap_context *c)
+{
+	c->in_trap = shell.in_trap;
+	c->trap_status = shell.trap_status;
+	c->trap_call_depth = shell.trap_call_depth;
+	c->jump = pending_jump;
+	c->jump_count = pending_jump_count;
+	c->return_status = pending_return_status;
+	shell.in_trap = true;
+	shell.trap_status = shell.last_status;
+	shell.trap_call_depth = function_depth + dot_depth;
+	pending_jump = JUMP_NONE;
+}
+
+/* Leave it: a jump the action made stands, else the interrupted one goes on. */
+static void trap_context_leave(const struct trap_context *c)
+{
+	shell.in_trap = c->in_trap;
+	shell.trap_status = c->trap_status;
+	shell.trap_call_depth = c->trap_call_depth;
+	if (pending_jump == JUMP_NONE) {
+		pending_jump = c->jump;
+		pending_jump_count = c->jump_count;
+		pending_return_status = c->return_status;
+	}
+}
+
+/*
+ * Run one action with $? kept; errors in it end the action, "exit" is
+ * passed on.  A return in it ends the function it interrupted, with the
+ * return's status (the caller sees the jump).
+ */
 static void run_action(const char *action, const char *what)
 {
 	int saved_status = shell.last_status;
 	char *copy = xstrdup(action);	/* the action may replace its own trap */
 	struct handler h;
-	bool was_in_trap = shell.in_trap;
-	int was_trap_status = shell.trap_status;
+	struct trap_context context;
 
-	shell.in_trap = true;
-	shell.trap_status = saved_status;
+	trap_context_enter(&context);
 	if (setjmp(h.jump) == 0) {
 		handler_push(&h);
 		run_text(copy, what);
@@ -455,13 +499,11 @@ static void run_action(const char *action, const char *what)
 		handler_pop(&h);
 		free(copy);
 		running_traps = false;
-		shell.in_trap = was_in_trap;
-		shell.trap_status = was_trap_status;
+		trap_context_leave(&context);
 		raise_exception(exception_raised);
 	}
 	free(copy);
-	shell.in_trap = was_in_trap;
-	shell.trap_status = was_trap_status;
+	trap_context_leave(&context);
 	shell.last_status = saved_status;
 }
 
@@ -544,8 +586,10 @@ void trap_run_exit(void)
 	exit_trap_done = true;
 	trap_action[0] = NULL;
 	if (action[0] != '\0') {
-		shell.in_trap = true;
-		shell.trap_status = saved_status;
+		struct trap_context context;
+
+		/* Never left: the shell ends after it. */
+		trap_context_enter(&context);
 		if (setjmp(h.jump) == 0) {
 			handler_push(&h);
 			run_text(action, "trap");

@@ -45,6 +45,14 @@ break_continue_body()
 	    vsh -c 'for x in a b; do ( for y in c; do continue 2; done; echo in-$x ) | cat; done'
 	atf_check -o inline:'a\nb\n' vsh -c 'for x in a b; do break 2 | cat; echo $x; done'
 	atf_check -o inline:'in\n' vsh -c 'f() { ( for y in c; do break 2; done; echo in ); }; for x in a; do f; done'
+	# So do command substitutions and pipeline elements, and eval in them.
+	atf_check -o inline:'out-a[in-a]\nout-b[in-b]\n' \
+	    vsh -c 'for x in a b; do y=$(for z in 1; do break 2; done; echo in-$x); echo "out-$x[$y]"; done'
+	atf_check -o inline:'p\nout-a\np\nout-b\n' \
+	    vsh -c 'for x in a b; do echo p | { for y in 1; do break 2; done; cat; }; echo out-$x; done'
+	atf_check -o inline:'in-a\nin-b\nend\n' vsh -c 'for x in a b; do (eval "break 2"; echo in-$x); done; echo end'
+	atf_check -o inline:'t-a\nout-a\nt-b\nout-b\n' \
+	    vsh -c 'for x in a b; do (trap "echo t-\$x" EXIT; break); echo out-$x; done'
 }
 
 atf_test_case case_command

@@ -40,6 +40,15 @@ ignored_body()
 	atf_check -o inline:'dot-in\nend\n' vsh -c 'set -e; . ./dotted && :; echo end'
 	atf_check -o inline:'or\nin\nthen\n' \
 	    vsh -c 'set -e; command eval false || echo or; if command eval "false; echo in"; then echo then; fi'
+	# The same after !, in while and until conditions, on the left of &&, nested, in a subshell.
+	atf_check -o inline:'in\nend\n' vsh -c 'set -e; ! eval "false; echo in"; echo end'
+	atf_check -o inline:'in\nend\n' vsh -c 'set -e; while eval "false; echo in; false"; do :; done; echo end'
+	atf_check -o inline:'in\nend\n' vsh -c 'set -e; until eval "false; echo in"; do :; done; echo end'
+	atf_check -o inline:'in\nand\nend\n' vsh -c 'set -e; eval "false; echo in" && echo and; echo end'
+	atf_check -o inline:'deep\nend\n' vsh -c 'set -e; eval "eval \"false; echo deep\"" || :; echo end'
+	atf_check -o inline:'sub\nend\n' vsh -c 'set -e; eval "(false; echo sub)" || :; echo end'
+	atf_check -o inline:'dot-in\nthen\nend\n' vsh -c 'set -e; if . ./dotted; then echo then; fi; echo end'
+	atf_check -o inline:'f-in\nend\n' vsh -c 'set -e; f() { eval "false; echo f-in"; }; ! f; echo end'
 	# Elsewhere, and in a trap action run later, set -e applies.
 	atf_check -s exit:1 -o empty vsh -c 'set -e; eval false; echo no'
 	atf_check -s exit:1 -o empty vsh -c 'set -e; . ./dotted'

@@ -55,6 +55,18 @@ temporary_assignments_body()
 	atf_check -o inline:'after 2\n' -e match:'v: is read only' \
 	    vsh -c 'readonly v=1; (v=2 nosuch; echo in); echo after $?'
 	atf_check -o inline:'127\n' -e match:'nosuch: not found' vsh -c 'v=2 nosuch; echo $?'
+	# The error comes when v is reached: later assignments are not expanded.
+	atf_check -s exit:2 -o empty -e match:'v: is read only' -e not-match:'late' \
+	    vsh -c 'readonly v=1; v=2 x=$(echo late >&2) nosuch; echo after'
+	atf_check -s exit:2 -o empty -e match:'v: is read only' -e not-match:'late' \
+	    vsh -c 'readonly v=1; f() { :; }; x=1 v=2 y=$(echo late >&2) f; echo after'
+	# Before functions, built-ins of both kinds, with redirections, through command.
+	atf_check -s exit:2 -o empty -e match:'v: is read only' vsh -c 'readonly v=1; f() { echo f; }; v=2 f; echo after'
+	atf_check -s exit:2 -o empty -e match:'v: is read only' vsh -c 'readonly v=1; v=2 :; echo after'
+	atf_check -s exit:2 -o empty -e match:'v: is read only' vsh -c 'readonly v=1; v=2 echo in; echo after'
+	atf_check -s exit:2 -o empty -e match:'v: is read only' vsh -c 'readonly v=1; v=2 nosuch >out; echo after'
+	atf_check -s exit:2 -o empty -e match:'v: is read only' vsh -c 'readonly v=1; v=2 command nosuch; echo after'
+	atf_check -o inline:'after 2\n' -e match:'v: is read only' vsh -c 'readonly v=1; cat </dev/null | v=2 nosuch; echo after $?'
 }
 
 atf_test_case search_order
@@ -96,6 +108,13 @@ hash_table_body()
 	atf_check -o inline:"c\nc\n$PWD/b/moving\n127\n" -e match:'moving: not found' \
 	    vsh -c 'PATH=$PWD/c:$PWD/b:/bin:/usr/bin; moving; mv c/moving b/; moving; hash | grep moving; rm b/moving; moving; echo $?'
 	atf_check -o inline:"$PWD/b/prog\n" vsh -c 'PATH=$PWD/c:$PWD/b:/bin:/usr/bin; cp b/prog c/; hash prog; rm c/prog; command -v prog'
+	# The same for exec, command and the other ways of running it.
+	printf '#!/bin/sh\necho c\n' >c/moving
+	chmod +x c/moving
+	atf_check -o inline:'c\nc\n' vsh -c 'PATH=$PWD/c:$PWD/b:/bin:/usr/bin; moving; mv c/moving b/; exec moving'
+	mv b/moving c/
+	atf_check -o inline:'c\nc\nc\nc\nc\n' \
+	    vsh -c 'PATH=$PWD/c:$PWD/b:/bin:/usr/bin; moving; mv c/moving b/; command moving; moving | cat; echo $(moving); moving & wait'
 }
 
 atf_test_case xtrace
@@ -152,9 +171,16 @@ last_command_body()
 	atf_check -o inline:'bye\n' vsh -c "trap 'echo bye' EXIT; { :; } >/dev/null"
 	atf_check -o inline:'bye\n' vsh -c "trap 'echo bye' EXIT; if :; then /bin/true; fi >/dev/null"
 	atf_check -o inline:'bye\n' vsh -c "trap 'echo bye' EXIT; for i in 1; do :; done >/dev/null"
+	atf_check -o inline:'bye\n' vsh -c "trap 'echo bye' EXIT; /bin/echo hi >/dev/null"
+	atf_check -o inline:'bye\n' vsh -c "trap 'echo bye' EXIT; eval '{ :; } >/dev/null'"
+	atf_check -o inline:'bye\n' vsh -c "(trap 'echo bye' EXIT; { :; } >/dev/null)"
+	atf_check -o inline:'bye\n' vsh -c "(trap 'echo bye' EXIT; eval '/bin/echo hi >/dev/null')"
+	atf_check -o inline:'bye\n' vsh -c "trap 'echo bye' EXIT; (/bin/echo hi) >/dev/null"
 	# ... and a subshell does not inherit its parent's children.
 	atf_check -o inline:'127\n' -e ignore vsh -c 'exit 3 & p=$!; (wait $p; echo $?)'
 	atf_check -o inline:'127\n' -e ignore vsh -c 'exit 3 & p=$!; (wait $p; echo $?); :'
+	atf_check -o inline:'127\n' -e ignore vsh -c 'exit 3 & p=$!; eval "(wait $p; echo \$?)"'
+	atf_check -o inline:'127\n' -e ignore vsh -c 'exit 3 & p=$!; if :; then (wait $p; echo $?); fi'
 	atf_check -o inline:'3\n' vsh -c 'exit 3 & p=$!; { wait $p; echo $?; }'
 }
 

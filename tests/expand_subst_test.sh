@@ -79,6 +79,13 @@ echo $?'
 	# A failing substitution still assigns.
 	atf_check -o inline:'4 x=2\n' vsh -c 'x=$(echo 2; exit 4) </dev/null; echo $? x=$x'
 	atf_check -o inline:'0\n' vsh -c 'false; >/dev/null; echo $?'
+	# The last one counts, wherever they are.
+	atf_check -o inline:'4\n' vsh -c 'x=$(exit 3) y=$(exit 4); echo $?'
+	atf_check -o inline:'1\n' vsh -c 'x=$(false)$(true) y=$(true)$(false); echo $?'
+	atf_check -o inline:'8\n' vsh -c '$(exit 7) $(exit 8); echo $?'
+	atf_check -o inline:'5\n' vsh -c '>$(echo /dev/null; exit 5) $(exit 6); echo $?'
+	# A redirection that fails gives its own status.
+	atf_check -o inline:'1\n' -e match:'nonexistent' vsh -c 'x=$(exit 3) >/nonexistent/x; echo $?'
 }
 
 atf_init_test_cases()

@@ -162,6 +162,43 @@ exit_in_trap_action_body()
 	atf_check -s exit:1 -o empty -e empty vsh -c "trap ':' USR1; kill -USR1 \$\$; false; exit"
 }
 
+atf_test_case return_in_trap_action
+return_in_trap_action_head() { atf_set descr "return in a trap action: its status counts; without an operand, \$? from before the action"; }
+return_in_trap_action_body()
+{
+	# The action ends the function it interrupted, with the status it gives.
+	atf_check -s exit:0 -o inline:'after=7\n' -e empty \
+	    vsh -c 'trap "return 7" USR1; f() { kill -USR1 $$; echo in-f; }; f; echo after=$?'
+	atf_check -s exit:0 -o inline:'after=7\n' -e empty \
+	    vsh -c 'trap "return 7" USR1; f() { sh -c "kill -USR1 \$PPID; exit 5"; echo in-f; }; f; echo after=$?'
+	echo 'sh -c "kill -USR1 \$PPID; exit 5"; echo in-dot' >dotted
+	atf_check -s exit:0 -o inline:'after=7\n' -e empty vsh -c 'trap "return 7" USR1; . ./dotted; echo after=$?'
+	# Without an operand it ends the action: $? from before the action.
+	atf_check -s exit:0 -o inline:'after=5\n' -e empty \
+	    vsh -c 'trap "false; return" USR1; f() { sh -c "kill -USR1 \$PPID; exit 5"; echo in-f; }; f; echo after=$?'
+	atf_check -s exit:0 -o inline:'after=5\n' -e empty \
+	    vsh -c 'trap "false; eval return" USR1; f() { sh -c "kill -USR1 \$PPID; exit 5"; echo in-f; }; f; echo after=$?'
+	# In a function the action calls, return ends only that function: $? is its own.
+	atf_check -s exit:7 -o inline:'ret=1\n' -e empty vsh -c 'f() { false; return; }; trap "f; echo ret=\$?" EXIT; exit 7'
+}
+
+atf_test_case action_while_jump_pending
+action_while_jump_pending_head() { atf_set descr "a trap action run while break, continue or return is pending runs whole"; }
+action_while_jump_pending_body()
+{
+	# The signal arrives while the operand is expanded: the action runs after the jump is set.
+	atf_check -s exit:0 -o inline:'a\nb\nafter 3\n' -e empty \
+	    vsh -c 'trap "echo a; echo b" USR1; f() { return $(kill -USR1 $$; echo 3); echo no; }; f; echo after $?'
+	atf_check -s exit:0 -o inline:'a\nb\nafter 0\n' -e empty \
+	    vsh -c 'trap "echo a; echo b" USR1; for i in 1 2; do break $(kill -USR1 $$; echo 1); done; echo after $?'
+	atf_check -s exit:0 -o inline:'i1\na\nb\ni2\na\nb\nafter\n' -e empty \
+	    vsh -c 'trap "echo a; echo b" USR1; for i in 1 2; do echo i$i; continue $(kill -USR1 $$; echo 1); echo no; done; echo after'
+	# The EXIT trap after a return that ends the script.
+	atf_check -s exit:3 -o inline:'a\nb\n' -e empty vsh -c 'trap "echo a; echo b" EXIT; return 3; echo no'
+	echo 'trap "echo a; echo b" EXIT; return 4' >dotted
+	atf_check -s exit:4 -o inline:'a\nb\n' -e empty vsh -c 'set -e; . ./dotted'
+}
+
 atf_test_case signal_names_any_case
 signal_names_any_case_head() { atf_set descr "trap and kill take signal names in any case, with or without SIG"; }
 signal_names_any_case_body()
@@ -233,6 +270,8 @@ atf_init_test_cases()
 	atf_add_test_case kill_list
 	atf_add_test_case sigint_stops_script
 	atf_add_test_case exit_in_trap_action
+	atf_add_test_case return_in_trap_action
+	atf_add_test_case action_while_jump_pending
 	atf_add_test_case signal_names_any_case
 	atf_add_test_case action_after_double_dash
 }
