@@ -64,15 +64,21 @@ static unsigned pattern_char(const char **p, bool multibyte)
 /*
  * Inside a bracket expression at q: "[:name:]", "[=c=]" or "[.c.]".
  * Returns the position after the closing "x]" or NULL when unterminated.
+ * A quoted (backslashed) ':' or ']' closes nothing: "[[:alpha\\:]]" has no class.
  */
 static const char *bracket_term_end(const char *q)
 {
 	char delimiter = q[1];
 	const char *r;
 
-	for (r = q + 2; *r != '\0'; r++)
+	for (r = q + 2; *r != '\0'; r++) {
+		if (r[0] == '\\' && r[1] != '\0') {
+			r++;
+			continue;
+		}
 		if (r[0] == delimiter && r[1] == ']')
 			return r + 2;
+	}
 	return NULL;
 }
 

@@ -575,12 +575,33 @@ static bool reads_back_quoted(char c, bool quoted)
 	return quoted || (c != '\0' && strchr(BACKSLASHED, c) != NULL);
 }
 
-/* Does anything in the word read back quoted (so empty quotes add nothing)? */
+/* Can the part expand to no field even quoted: "$@", or "${x+"$@"}"? */
+static bool part_may_vanish(const struct word_part *part)
+{
+	const struct word_part *inner;
+
+	if (part->kind != PART_PARAM)
+		return false;
+	if (strcmp(part->u.param.name, "@") == 0)
+		return true;
+	if (part->u.param.arg == NULL)
+		return false;
+	for (inner = part->u.param.arg->parts; inner != NULL; inner = inner->next)
+		if (part_may_vanish(inner))
+			return true;
+	return false;
+}
+
+/*
+ * Does anything in the word read back quoted, so that empty quotes add
+ * nothing?  A quoted "$@" does not count: ''"$@" is a field where "$@"
+ * may be none.
+ */
 static bool word_reads_back_quoted(const struct word_part *part)
 {
 	for (; part != NULL; part = part->next) {
 		if (part->kind != PART_TEXT) {
-			if (part->quoted)
+			if (part->quoted && !part_may_vanish(part))
 				return true;
 			continue;
 		}

@@ -141,6 +141,21 @@ b\$((1+1)) "; set -x; echo t'
 	    vsh -c 'PS4="\${x?oops} "; set -x; echo t'
 }
 
+atf_test_case xtrace_ps4
+xtrace_ps4_head() { atf_set descr "PS4 is expanded before each trace line; empty or unset, there is no prefix"; }
+xtrace_ps4_body()
+{
+	# Empty and unset alike, for every kind of simple command, in subshells and functions.
+	atf_check -o inline:'a\nsub\n' -e inline:'echo a\nunset PS4\nx=1\n:\necho sub\nf\n:\n' \
+	    vsh -c 'PS4=; set -x; echo a; unset PS4; x=1; : >/dev/null; (echo sub); f() { :; }; f'
+	# Parameter, command and arithmetic expansion, LINENO included.
+	printf 'PS4='\''$LINENO$(echo :)$((1+1)) '\''\nset -x\necho t\n' >script
+	atf_check -o inline:'t\n' -e inline:'3:2 echo t\n' vsh script
+	atf_check -o inline:'c\n' -e inline:'[10] echo c\n' vsh -c 'PS4="[\${#PS4}] "; set -x; echo c'
+	# An error while expanding it is reported, and PS4 is written as it is.
+	atf_check -o inline:'d\n' -e inline:'vsh: -c: line 1: u: bad\n${u?bad} echo d\n' vsh -c 'PS4="\${u?bad} "; set -x; echo d'
+}
+
 atf_test_case declaration
 declaration_head() { atf_set descr "export/readonly arguments are expanded as assignments"; }
 declaration_body()
@@ -253,6 +268,56 @@ END
 	atf_check -o inline:'group\n' cat out4
 }
 
+atf_test_case lineno_siblings
+lineno_siblings_head() { atf_set descr "LINENO in conditions, functions, arithmetic, here-documents, continued lines, messages, dot files and every invocation mode"; }
+lineno_siblings_body()
+{
+	cat >script <<'END'
+if [ $LINENO = 1 ]; then echo if=$LINENO; fi
+while [ $LINENO = 2 ]; do echo while=$LINENO; break; done
+until [ $LINENO != 3 ]
+do echo until=$LINENO; break; done
+f() {
+  echo f=$LINENO
+}
+f
+echo arith=$((LINENO)) $((
+LINENO))
+x=$((LINENO + 0)); echo assign=$x
+( echo sub=$LINENO )
+cat <<E
+here=$LINENO
+E
+echo $LINENO \
+  $LINENO
+for i in 1 2 \
+  $LINENO; do :; done; echo for=$i
+i=0
+while echo cond=$LINENO; [ $i -lt 1 ]
+do
+  i=$((i+1))
+done
+. ./dot
+echo after-dot=$LINENO
+: ${u?"at $LINENO"}
+END
+	printf '\necho dot=$LINENO\n' >dot
+	atf_check -s exit:2 -o inline:'if=1\nwhile=2\nuntil=4\nf=6\narith=9 9\nassign=11\nsub=12\nhere=13\n16 16\nfor=18\ncond=21\ncond=21\ndot=2\nafter-dot=26\n' \
+	    -e inline:'vsh: script: line 27: u: at 27\n' vsh script
+	# The line of an error in a for list, a case subject or a compound redirection.
+	printf 'echo a\nfor i in x\\\n ${u?oops}; do :; done\n' >for
+	atf_check -s exit:2 -o inline:'a\n' -e inline:'vsh: for: line 2: u: oops\n' vsh for
+	printf 'echo a\ncase ${u?oops} in\nesac\n' >case
+	atf_check -s exit:2 -o inline:'a\n' -e inline:'vsh: case: line 2: u: oops\n' vsh case
+	# First in -c, on standard input, in a subshell and in a function.
+	atf_check -o inline:'c=1\n' -e empty vsh -c 'for i in $LINENO; do echo c=$i; done'
+	echo 'case $LINENO in 1) echo s=1;; *) echo s=x;; esac' | atf_check -o inline:'s=1\n' -e empty vsh
+	printf 'x=$LINENO\necho "[$x]"\n' | atf_check -o inline:'[1]\n' -e empty vsh
+	atf_check -o inline:'2\n3\n' -e empty vsh -c '
+	(for i in $LINENO; do echo $i; done)
+	g() { case $LINENO in *) echo $LINENO;; esac; }; g'
+}
+
 atf_test_case lineno_many_digits
 lineno_many_digits_head() { atf_set descr "LINENO past one digit, and after a line that ran before"; }
 lineno_many_digits_body()
@@ -302,6 +367,7 @@ atf_init_test_cases()
 	atf_add_test_case search_order
 	atf_add_test_case hash_table
 	atf_add_test_case xtrace
+	atf_add_test_case xtrace_ps4
 	atf_add_test_case declaration
 	atf_add_test_case noexec
 	atf_add_test_case lineno_in_messages
@@ -310,5 +376,6 @@ atf_init_test_cases()
 	atf_add_test_case assignments_see_earlier
 	atf_add_test_case unset_path_default
 	atf_add_test_case lineno_in_compound_words
+	atf_add_test_case lineno_siblings
 	atf_add_test_case lineno_many_digits
 }

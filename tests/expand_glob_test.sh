@@ -93,6 +93,50 @@ case_patterns_body()
 	atf_check -s exit:0 -o inline:'a\nM\n' -e empty vsh -c 'x=a.b; echo ${x%"."*}; case a.b in a\.b) echo M;; esac'
 }
 
+atf_test_case quoted_class_brackets
+quoted_class_brackets_head() { atf_set descr "a quoted '[' ':' '=' '.' in a bracket expression opens and closes no class, in globs, case and \${x#pattern}"; }
+quoted_class_brackets_body()
+{
+	mkdir g
+	(cd g && touch a b : = .a x.y 'p]')
+	# Pathname expansion: quoted, the class is a list of characters.
+	cat >script <<'END'
+cd g; c=":alpha:"; e="=a="; d=".a."
+echo 1 [[\:alpha:]] [["$c"]] [[:alpha:]]
+echo 2 [[\=a=]] [["$e"]] [[=a=]]
+echo 3 [[\.a.]] [["$d"]] [[.a.]]
+echo 4 [[:alpha\:]] [[:alph"a":]] [[:"alpha":]]
+echo 5 [\[:]* ["[":]
+END
+	atf_check -o inline:'1 p] p] a b\n2 [[=a=]] [[=a=]] a\n3 [[.a.]] [[.a.]] a\n4 p] a b a b\n5 : :\n' -e empty vsh script
+	# Prefix and suffix removal.
+	cat >script <<'END'
+c=":alpha:"; e="=a="; d=".a."; x=abc; y=:bc
+echo 1 ${x#[[\:alpha:]]} ${x#[["$c"]]} ${x#[[:alpha:]]}
+echo 2 ${x#[[\=a=]]} ${x#[["$e"]]} ${x#[[=a=]]}
+echo 3 ${x#[[\.a.]]} ${x#[["$d"]]} ${x#[[.a.]]}
+echo 4 ${y#[[\:alpha:]]} ${y#[["$c"]]} "${y#[[\:]}" ${y%%[!"$c"]*}
+END
+	atf_check -o inline:'1 abc abc bc\n2 abc abc bc\n3 abc abc bc\n4 :bc :bc bc :\n' -e empty vsh script
+	# case: a quoted ':' or ']' does not end a class either ("[[:alpha\:]]" is
+	# '[' ':' 'a' ... then ']'), a quoted name does; a class from an unquoted expansion.
+	cat >script <<'END'
+for s in a b 'a]' ':]' ']'; do
+	r=
+	case $s in [[:alpha\:]]) r=${r}1;; esac
+	case $s in [[:alp"ha":]]) r=${r}2;; esac
+	case $s in [[:alpha:"]"]) r=${r}3;; esac
+	case $s in [\[:alpha:]]) r=${r}4;; esac
+	case $s in ["[":alpha:]]) r=${r}5;; esac
+	case $s in [[":"]) r=${r}6;; esac
+	p='[[:alpha:]]'; case $s in $p) r=${r}7;; esac
+	p='[[\:alpha:]]'; case $s in $p) r=${r}8;; esac
+	echo "$s=$r"
+done
+END
+	atf_check -o inline:'a=237\nb=27\na]=1458\n:]=1458\n]=3\n' -e empty vsh script
+}
+
 atf_test_case sorted_many
 sorted_many_head() { atf_set descr 'Matches come out in byte order in the C locale, also for many names sharing long prefixes'; }
 sorted_many_body()
@@ -123,4 +167,5 @@ atf_init_test_cases()
 	atf_add_test_case quoting
 	atf_add_test_case noglob
 	atf_add_test_case case_patterns
+	atf_add_test_case quoted_class_brackets
 }

@@ -90,6 +90,42 @@ quoted_empty_word_body()
 	atf_check -o inline:'1\n2\n' -e empty vsh -c 'set --; set -- "${y:-$@}"; echo $#; set -- a b; set -- "${y:-$@}"; echo $#'
 }
 
+atf_test_case quoted_empty_word_siblings
+quoted_empty_word_siblings_head() { atf_set descr 'quoted expansions of an empty word make one field in every form and position'; }
+quoted_empty_word_siblings_body()
+{
+	# The other operators, and a quoted empty expansion inside a larger word.
+	cat >script <<'END'
+n() { printf '%s ' $#; }
+unset u; e=
+n "${u:=}"; unset u; n "${u=}"; n "${e?}"; n "${e#}"; n "${e##}"; n "${e%}"; n "${e%%}"; n "${u#x}"; echo
+n "${e:-}""${e:+}"; n "a${e:-}"; n "${e:-}a"; n "${e:-""}"; n "${e:-$e}"; n "${e:+$e}"; n "${e:-"$e"}"; echo
+n ${e:-""}; n ${e:-"$e"}; n ${e:+""}; n ${e-""}; n ${u+""}; n ${e+""}; n ${u:-'' ''}; echo
+unset u; n ${u:=''}; echo "[$u]"
+set -- "${e:-}" "${e:+}" "${e-}" "${e+}"; echo "#$#"
+END
+	atf_check -o inline:'1 1 1 1 1 1 1 1 \n1 1 1 1 1 1 1 \n1 1 0 0 1 1 2 \n0 []\n#4\n' -e empty vsh script
+	# Where no field splitting happens: assignments, case, here-documents, patterns, for lists.
+	cat >script <<'END'
+e=; x=abc
+a="${e:-}"b; echo "[$a]"
+export ex="${e:+}"; echo "[$ex]"
+case "${e:-}" in "") echo case-subject;; esac
+case "" in "${e:-}") echo case-pattern;; esac
+case x in ${e:-}x) echo case-unquoted;; esac
+echo "[${x#"${e:-}"}]" "[${x%"${e:+}"}]"
+cat <<E
+[${e:-}][${e:+}][${u-}][${u-"a"}]
+E
+for i in "${e:-}" "${u:+}"; do echo "for[$i]"; done
+END
+	atf_check -o inline:'[b]\n[]\ncase-subject\ncase-pattern\ncase-unquoted\n[abc] [abc]\n[][][][a]\nfor[]\nfor[]\n' -e empty vsh script
+	# In a function, eval, a subshell and a dot file alike.
+	echo 'n "${e:-}"' >dot
+	atf_check -o inline:'1 1 1 1 \n' -e empty vsh -c 'n() { printf "%s " $#; }; e=
+	    f() { n "${e:+}"; }; f; eval "n \"\${e-}\""; (n "${u+}"); . ./dot; echo'
+}
+
 atf_test_case empty_quotes_before_at
 empty_quotes_before_at_head() { atf_set descr "an empty quoted string next to \"\$@\" keeps its field when there are no parameters"; }
 empty_quotes_before_at_body()
@@ -100,6 +136,20 @@ n ''"$@"; n """$@"; n "$@"""; n "$@"''; n "$@"; echo
 set -- a b; set -- """$@"; echo $# "<$1>" "<$2>"
 END
 	atf_check -o inline:'1 1 1 1 0 \n2 <a> <b>\n' -e empty vsh script
+	# The same with other quoted empty parts and other forms of "$@" and "$*".
+	cat >script <<'END'
+n() { printf '%s ' $#; }
+n x"$@"; n "${1+$@}"; n ''"${1+"$@"}"; n ''${1+"$@"}; n ''"${x:-$@}"; n ${x:-''"$@"}; n ${x:-"$@"''}; n ''''''"$@"; n ''$@; n $@''; echo
+n ''"$*"; n ''$*; n "$*"; n $*''; n "${x:-$*}"; echo
+for i in ''"$@" "$@"'' "$@"; do echo "for[$i]"; done
+v=''"$@"; echo "v[$v]"
+case ''"$@" in "") echo case-empty;; esac
+set -- a ''
+n ''"$@"; n """$@"; n "$@"''; n x"$@"y; n ''$@''; echo
+set -- ''
+n "$@"; n ''"$@"; n $@; n ''$@; echo
+END
+	atf_check -o inline:'1 1 1 1 1 1 1 1 1 1 \n1 1 1 1 1 \nfor[]\nfor[]\nv[]\ncase-empty\n2 2 2 2 2 \n1 1 0 1 \n' -e empty vsh script
 	# The empty part is in the tree, and printed back.
 	atf_check -o empty -e match:"word: ''\"\\\$\\{@\\}\"" vsh -n -o debugtree -c 'x """$@"'
 }
@@ -213,6 +263,7 @@ atf_init_test_cases()
 	atf_add_test_case error
 	atf_add_test_case alternative
 	atf_add_test_case quoted_empty_word
+	atf_add_test_case quoted_empty_word_siblings
 	atf_add_test_case empty_quotes_before_at
 	atf_add_test_case length
 	atf_add_test_case remove

@@ -142,6 +142,10 @@ EOF
 	# A here-document: its expansions read as inside double quotes.
 	job_text_is 'sleep 1 <<E >/dev/null &\n${T-e} ${T-\\}} $x\nE\n' \
 	    'sleep 1 <<VSH_EOF >/dev/null\n${T-e} ${T-\}} ${x}\nVSH_EOF\n'
+	# Empty quotes next to "$@" are kept: with no positional parameters
+	# they make the field (XCU 2.5.2); next to other quoted text they add nothing.
+	job_text_is "{ : \"\"\"\$@\" ''\"\$@\" \"\$@\"'' x\"\$@\" \${x-\"\"\$@} ''\"\${1+\"\$@\"}\" \"\$x\"''; sleep 1; } &\n" \
+	    "{\n\t: ''\"\${@}\" ''\"\${@}\" \"\${@}\"'' x\"\${@}\" \${x-''\${@}} ''\"\${1+\${@}}\" \"\${x}\"\n\tsleep 1\n}\n"
 	atf_check -s exit:0 -o empty -e match:'ambiguous' vsh -c 'sleep 1 & sleep 2 & jobs %sleep; kill %1 %2'
 }
 
