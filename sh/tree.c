@@ -195,6 +195,7 @@ static void dump_word(struct output *o, const struct word *w);
 static void dump_node(struct output *o, const struct node *n, int level);
 static void print_source(struct output *o, const struct node *n, int level);
 static bool heredoc_flush(struct output *o);
+static void command_source(struct output *o, const struct node *body);
 
 static const char *param_op_text(const struct word_part *part)
 {
@@ -251,9 +252,7 @@ static void dump_parts(struct output *o, const struct word_part *part)
 			out_str(o, part->u.command.backquoted ? "$(`" :
 			    part->u.command.body != NULL &&
 			    part->u.command.body->kind == NODE_SUBSHELL ? "$( " : "$(");
-			if (part->u.command.body != NULL)
-				print_source(o, part->u.command.body, -1);
-			heredoc_flush(o);
+			command_source(o, part->u.command.body);
 			out_str(o, part->u.command.backquoted ? "`)" : ")");
 			if (part->quoted)
 				out_char(o, '"');
@@ -446,6 +445,12 @@ struct pending_heredoc {
 static struct pending_heredoc *pending_heredocs;
 static size_t pending_count;
 static size_t pending_capacity;
+/*
+ * Bodies below this index belong to the lines around the $(...) being
+ * printed: they are read after their own line, not at a line break inside
+ * the substitution, so only the substitution's own bodies are flushed there.
+ */
+static size_t pending_floor;
 /* The delimiters of the bodies being printed, outermost first. */
 static int *open_bodies;
 static size_t open_count, open_capacity;
@@ -515,15 +520,15 @@ static void source_heredoc_body(struct output *o, const struct redirection *r, i
 /* Print the waiting bodies, each after a newline; true if there were any. */
 static bool heredoc_flush(struct output *o)
 {
-	size_t n = pending_count;
+	size_t n = pending_count - pending_floor;
 	struct pending_heredoc *bodies;
 
 	if (n == 0)
 		return false;
 	/* A body may hold $(...) with here-documents of its own, which use the list. */
 	bodies = xmalloc(n * sizeof *bodies);
-	memcpy(bodies, pending_heredocs, n * sizeof *bodies);
-	pending_count = 0;
+	memcpy(bodies, pending_heredocs + pending_floor, n * sizeof *bodies);
+	pending_count = pending_floor;
 	out_char(o, '\n');
 	if (open_count == open_capacity) {
 		open_capacity = open_capacity ? open_capacity * 2 : 8;
@@ -537,6 +542,18 @@ static bool heredoc_flush(struct output *o)
 	open_count--;
 	free(bodies);
 	return true;
+}
+
+/* The body of a $(...), with the here-documents it holds before its ")". */
+static void command_source(struct output *o, const struct node *body)
+{
+	size_t outer_floor = pending_floor;
+
+	pending_floor = pending_count;
+	if (body != NULL)
+		print_source(o, body, -1);
+	heredoc_flush(o);
+	pending_floor = outer_floor;
 }
 
 /* Characters a bare text part must have quoted, as they might be read specially. */
@@ -776,9 +793,7 @@ static void source_parts(struct output *o, const struct word_part *part, bool in
 		case PART_COMMAND:
 			/* "$( (" so that it does not read back as $(( */
 			out_str(o, starts_with_subshell(part->u.command.body) ? "$( " : "$(");
-			if (part->u.command.body != NULL)
-				print_source(o, part->u.command.body, -1);
-			heredoc_flush(o);
+			command_source(o, part->u.command.body);
 			out_char(o, ')');
 			break;
 		case PART_ARITH:
@@ -1087,6 +1102,7 @@ static void print_source(struct output *o, const struct node *n, int level)
 void tree_print_source(struct output *o, const struct node *n)
 {
 	pending_count = 0;
+	pending_floor = 0;
 	open_count = 0;
 	print_source(o, n, 0);
 	/* Bodies still waiting end the text, after their newline. */

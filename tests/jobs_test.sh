@@ -139,6 +139,10 @@ EOF
 	# the delimiters of the bodies they are printed inside.
 	job_text_is 'sleep 1 <<F &\n`cat <<F\nF`\nVSH_EOF\nF\n' \
 	    'sleep 1 <<VSH_EOF_1\n$(cat <<VSH_EOF\nVSH_EOF\n)\nVSH_EOF\nVSH_EOF_1\n'
+	# A body waits for the end of its own line, not a $(...) later on it
+	# (found by fuzz/parse: the body was printed inside the substitution).
+	job_text_is 'sleep 1 <<F >$(echo /dev/null) &\nbody\nF\n' \
+	    'sleep 1 <<VSH_EOF >$(echo /dev/null)\nbody\nVSH_EOF\n'
 	# A here-document: its expansions read as inside double quotes.
 	job_text_is 'sleep 1 <<E >/dev/null &\n${T-e} ${T-\\}} $x\nE\n' \
 	    'sleep 1 <<VSH_EOF >/dev/null\n${T-e} ${T-\}} ${x}\nVSH_EOF\n'
