@@ -6,6 +6,7 @@
  * Lists (NODE_SEQUENCE) are right-leaning chains that may be very long,
  * so every walk follows the right spine with a loop, not recursion.
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -727,13 +728,9 @@ static bool starts_with_subshell(const struct node *n)
 	return false;
 }
 
-/* Text inside double quotes or $((...)); there, unbalanced parens need quotes ($((")"))). */
-static void source_dquoted_text(struct output *o, const struct word_part *part, bool in_braces)
+/* The characters of a text part inside double quotes; in_braces: a "}" would end them. */
+static void source_dquoted_chars(struct output *o, const struct word_part *part, bool in_braces)
 {
-	bool wrap = !in_braces && !parens_balanced(part->u.text.chars, part->u.text.length);
-
-	if (wrap)
-		out_char(o, '"');
 	for (size_t i = 0; i < part->u.text.length; i++) {
 		char c = part->u.text.chars[i];
 
@@ -752,8 +749,41 @@ static void source_dquoted_text(struct output *o, const struct word_part *part, 
 		}
 		out_char(o, c);
 	}
+}
+
+/* Text inside double quotes or $((...)); there, unbalanced parens need quotes ($((")"))). */
+static void source_dquoted_text(struct output *o, const struct word_part *part, bool in_braces)
+{
+	bool wrap = !in_braces && !parens_balanced(part->u.text.chars, part->u.text.length);
+
 	if (wrap)
 		out_char(o, '"');
+	source_dquoted_chars(o, part, in_braces);
+	if (wrap)
+		out_char(o, '"');
+}
+
+/*
+ * The word of an unknown form inside double quotes ("${p"#x"}"): printed
+ * bare, text that begins it could read back as more of the name or as an
+ * operator ("${p#x}"), so that text keeps quotes of its own.
+ */
+static const struct word_part *source_unknown_start(struct output *o, const struct word_part *part)
+{
+	const struct word_part *text = part;
+
+	while (text != NULL && text->kind == PART_TEXT && text->u.text.length == 0)
+		text = text->next;
+	if (text == NULL || text->kind != PART_TEXT)
+		return part;
+	char c = text->u.text.chars[0];
+	if (!isalnum((unsigned char)c) && strchr("_-=?+%#:@*$!", c) == NULL)
+		return part;
+	out_char(o, '"');
+	for (; part != NULL && part->kind == PART_TEXT; part = part->next)
+		source_dquoted_chars(o, part, false);
+	out_char(o, '"');
+	return part;
 }
 
 static void source_parts(struct output *o, const struct word_part *part, bool in_dquote, bool in_braces)
@@ -785,8 +815,13 @@ static void source_parts(struct output *o, const struct word_part *part, bool in
 			if (part->u.param.colon)
 				out_char(o, ':');
 			out_str(o, param_op_text(part));
-			if (part->u.param.arg != NULL)
-				source_parts(o, part->u.param.arg->parts, inner && !pattern, true);
+			if (part->u.param.arg != NULL) {
+				const struct word_part *arg = part->u.param.arg->parts;
+
+				if (op == PARAM_UNKNOWN && inner)
+					arg = source_unknown_start(o, arg);
+				source_parts(o, arg, inner && !pattern, true);
+			}
 			out_char(o, '}');
 			break;
 		}

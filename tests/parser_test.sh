@@ -924,6 +924,11 @@ echo ${form%%|*}; echo after"
 	    'if false; then echo ${``} ${$(echo })} ${${x}} ${$((1))}; fi; echo ran'
 	atf_check -s exit:0 -o inline:'[1] + Running                    {\n\tfalse && : ${$()} ${$(echo \\})}\n\tsleep 1\n}\n' \
 	    -e empty vsh -c '{ false && : ${``} ${$(echo })}; sleep 1; } & jobs; kill %1'
+	# Inside double quotes, quotes that begin the word stay, or it would read
+	# back as an operator or more of the name (found by fuzz/parse: "${p"#x"}"
+	# printed as "${p#x}").
+	atf_check -s exit:0 -o inline:'[1] + Running                    {\n\tfalse && : "${p"#x 1"}" "${#"x"}" "${p"a"}" "${p/a}"\n\tsleep 1\n}\n' \
+	    -e empty vsh -c '{ false && : "${p"#x 1"}" "${#"x"}" "${p"a"}" "${p/a}"; sleep 1; } & jobs; kill %1'
 	# In an interactive shell the error ends the command only.
 	atf_check -s exit:0 -o inline:'next\n' -e match:'bad substitution' vsh -i -c 'echo ${x:0:2}; echo no
 echo next' </dev/null
