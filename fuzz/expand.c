@@ -8,7 +8,7 @@
  * a word with a command substitution is left out, so nothing creates a
  * process or writes a file.  Pathname expansion looks at a scratch
  * directory the set-up makes (and at anything an absolute pattern names,
- * read only, up to 20,000 directory entries an input).
+ * read only, up to 2,000 directory entries an input).
  *
  * Any input either expands or ends in a shell error; never a crash, a
  * sanitizer report or a leak.  ${x=...} and $((x=...)) assign to the

@@ -212,29 +212,36 @@ sighandler_t signal(int sig, sighandler_t handler)
 	return ((sighandler_t (*)(int, sighandler_t))fuzz_real("signal"))(sig, handler);
 }
 
-#define SOFT_SECONDS 1	/* of CPU time, then SIGINT and SIGHUP */
-#define HARD_SECONDS 3	/* then SIGKILL */
+/*
+ * In ticks of 100 ms of CPU time.  A loop that never ends is found as
+ * well in a quarter of a second as in three, and every such input of a
+ * long run costs the whole allowance.
+ */
+#define TICK_USEC 100000
+#define SOFT_TICKS 3	/* then SIGINT and SIGHUP */
+#define HARD_TICKS 10	/* then SIGKILL */
 
-static volatile sig_atomic_t seconds_used;
+static volatile sig_atomic_t ticks_used;
 
 static void out_of_time(int sig)
 {
 	(void)sig;
-	seconds_used++;
-	if (seconds_used >= SOFT_SECONDS) {
+	ticks_used++;
+	if (ticks_used >= SOFT_TICKS) {
 		signal_mark_pending(SIGINT);
 		signal_mark_pending(SIGHUP);
 	}
-	if (seconds_used >= HARD_SECONDS)
+	if (ticks_used >= HARD_TICKS)
 		signal_mark_pending(SIGKILL);
 }
 
-/* A tick every second of CPU time while on; off stops it. */
+/* A tick every TICK_USEC of CPU time while on; off stops it. */
 static void set_clock(bool on)
 {
-	struct itimerval t = { { on, 0 }, { on, 0 } };
+	suseconds_t usec = on ? TICK_USEC : 0;
+	struct itimerval t = { { 0, usec }, { 0, usec } };
 
-	seconds_used = 0;
+	ticks_used = 0;
 	setitimer(ITIMER_PROF, &t, NULL);
 }
 
