@@ -492,17 +492,72 @@ static bool delimiter_open(int delimiter)
 	return false;
 }
 
+static void open_body(int delimiter)
+{
+	if (open_count == open_capacity) {
+		open_capacity = open_capacity ? open_capacity * 2 : 8;
+		open_bodies = xrealloc(open_bodies, open_capacity * sizeof *open_bodies);
+	}
+	open_bodies[open_count++] = delimiter;
+}
+
+static void source_heredoc_body(struct output *o, const struct redirection *r, int delimiter);
+
+/* Is a body being printed only to see its lines? */
+static bool trial_printing;
+
+/*
+ * Does a line of the body as printed read as the delimiter?  An expansion
+ * in the body prints lines of its own (a $(...) with a here-document or a
+ * quoted newline), and the reader takes the whole body, those lines too,
+ * before it parses any of it.
+ */
+static bool printed_body_has_line(const struct redirection *r, int delimiter, const char *text)
+{
+	struct strbuf printed = STRBUF_INIT;
+	struct output trial = { .fd = -1, .memory = &printed };
+	size_t n = strlen(text);
+	bool found = false;
+
+	open_body(delimiter);
+	trial_printing = true;
+	source_heredoc_body(&trial, r, delimiter);
+	trial_printing = false;
+	open_count--;
+	/* All but the last line, which is the delimiter. */
+	const char *s = strbuf_str(&printed), *end = s + printed.length - (n + 1);
+	for (const char *line = s; line != NULL && line < end && !found; ) {
+		const char *newline = memchr(line, '\n', (size_t)(end - line));
+
+		found = (size_t)(end - line) > n && memcmp(line, text, n) == 0 && line[n] == '\n';
+		line = newline != NULL ? newline + 1 : NULL;
+	}
+	strbuf_free(&printed);
+	return found;
+}
+
+static bool body_has_expansions(const struct redirection *r)
+{
+	for (const struct word_part *part = r->target ? r->target->parts : NULL; part; part = part->next)
+		if (part->kind != PART_TEXT)
+			return true;
+	return false;
+}
+
 static int heredoc_defer(const struct redirection *r)
 {
 	int delimiter;
 	char text[32];
+	bool expansions = !trial_printing && body_has_expansions(r);
 
 	for (delimiter = 0;; delimiter++) {
 		if (delimiter == 0)
 			snprintf(text, sizeof text, "VSH_EOF");
 		else
 			snprintf(text, sizeof text, "VSH_EOF_%d", delimiter);
-		if (!delimiter_open(delimiter) && !body_has_line(r, text))
+		if (delimiter_open(delimiter))
+			continue;
+		if (expansions ? !printed_body_has_line(r, delimiter, text) : !body_has_line(r, text))
 			break;
 	}
 	if (pending_count == pending_capacity) {
@@ -515,8 +570,6 @@ static int heredoc_defer(const struct redirection *r)
 	pending_count++;
 	return delimiter;
 }
-
-static void source_heredoc_body(struct output *o, const struct redirection *r, int delimiter);
 
 /* Print the waiting bodies, each after a newline; true if there were any. */
 static bool heredoc_flush(struct output *o)
@@ -531,11 +584,7 @@ static bool heredoc_flush(struct output *o)
 	memcpy(bodies, pending_heredocs + pending_floor, n * sizeof *bodies);
 	pending_count = pending_floor;
 	out_char(o, '\n');
-	if (open_count == open_capacity) {
-		open_capacity = open_capacity ? open_capacity * 2 : 8;
-		open_bodies = xrealloc(open_bodies, open_capacity * sizeof *open_bodies);
-	}
-	open_count++;
+	open_body(-1);
 	for (size_t i = 0; i < n; i++) {
 		open_bodies[open_count - 1] = bodies[i].delimiter;
 		source_heredoc_body(o, bodies[i].r, bodies[i].delimiter);

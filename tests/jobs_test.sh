@@ -139,6 +139,10 @@ EOF
 	# the delimiters of the bodies they are printed inside.
 	job_text_is 'sleep 1 <<F &\n`cat <<F\nF`\nVSH_EOF\nF\n' \
 	    'sleep 1 <<VSH_EOF_1\n$(cat <<VSH_EOF\nVSH_EOF\n)\nVSH_EOF\nVSH_EOF_1\n'
+	# ... and from the lines its expansions print: a body inside it, a
+	# quoted newline (found by fuzz/parse: the outer body ended early).
+	job_text_is "sleep 1 <<F &\\n\$(cat <<B\\nVSH_EOF\\nB\\n) \$(echo 'x\\nVSH_EOF_1\\ny')\\nF\\n" \
+	    "sleep 1 <<VSH_EOF_2\\n\$(cat <<VSH_EOF_1\\nVSH_EOF\\nVSH_EOF_1\\n) \$(echo 'x\\nVSH_EOF_1\\ny')\\nVSH_EOF_2\\n"
 	# A body waits for the end of its own line, not a $(...) later on it
 	# (found by fuzz/parse: the body was printed inside the substitution).
 	job_text_is 'sleep 1 <<F >$(echo /dev/null) &\nbody\nF\n' \
