@@ -45,7 +45,7 @@ static enum binary_op binary_operator(const char *s)
 			return OP_STRING_EQ;
 		return OP_NONE;
 	}
-	switch (s[1] << 8 | s[2]) {
+	switch ((unsigned char)s[1] << 8 | (unsigned char)s[2]) {
 	case 'e' << 8 | 'q': return OP_EQ;
 	case 'n' << 8 | 'e': return OP_NE;
 	case 'g' << 8 | 't': return OP_GT;

@@ -117,6 +117,9 @@ errors_body()
 	atf_check -s exit:2 -e match:'\[: missing \]$' vsh -c '['
 	atf_check -s exit:2 -e match:'test: a: unexpected operator$' vsh -c 'test a b'
 	atf_check -s exit:2 -e match:'test: b: unexpected operator$' vsh -c 'test a b c'
+	# A byte above 127 after "-" is no operator either (found by fuzz/script:
+	# undefined behaviour as a negative char under UBSan).
+	atf_check -s exit:2 -e match:'unexpected operator$' vsh -c 'test 1 "-$(printf "\\233")t" 2'
 	atf_check -s exit:0 -o inline:'2\n' -e ignore vsh -c 'test a b; echo $?'
 }
 
