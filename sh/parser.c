@@ -140,6 +140,7 @@ struct parser {
 	/* Raw bytes read while trying $(( as arithmetic, for falling back to $( ( */
 	struct strbuf record;
 	int recording;
+	size_t record_base;	/* where a backquoted body's own record begins */
 	/* Text buffers of finished words, reused to spare a malloc per word. */
 	struct strbuf spare[16];
 	int spare_count;
@@ -1027,6 +1028,33 @@ static void parse_command_substitution(struct parser *p, struct word_builder *b,
 }
 
 /*
+ * A backquoted body or a here-document's is parsed from a copy pushed as
+ * a source.  Inside a $(( being tried, the text recorded for a replay must
+ * be the text as written, not the copy too: recording pauses, and a $((
+ * tried inside the copy records after what is there.
+ */
+struct paused_record {
+	int recording;
+	size_t base;
+};
+
+static void record_pause(struct parser *p, struct paused_record *saved)
+{
+	saved->recording = p->recording;
+	saved->base = p->record_base;
+	p->recording = 0;
+	p->record_base = p->record.length;
+}
+
+static void record_resume(struct parser *p, const struct paused_record *saved)
+{
+	p->record.length = p->record_base;
+	p->record_base = saved->base;
+	p->recording = saved->recording;
+	set_direct(p);
+}
+
+/*
  * $(( ... )): called after "$((".  Returns false, with the text read given
  * back, when the parentheses do not close with "))": then it was a
  * command substitution starting with a subshell.
@@ -1065,8 +1093,19 @@ static bool parse_arithmetic(struct parser *p, struct word_builder *b, bool quot
 		memcpy(text + 1, p->record.data + start, n);
 		text[n + 1] = '\0';
 		p->record.length = start;
-		if (--p->recording == 0)
-			strbuf_reset(&p->record);
+		if (--p->recording == 0) {
+			p->record.length = p->record_base;
+		} else if (start > p->record_base && p->record.data[start - 1] == '(') {
+			/*
+			 * An enclosing $(( is being tried too, and records this
+			 * text again as it is replayed.  Record it as "$( (", so
+			 * that if the enclosing one fails as well, its replay
+			 * does not try this one again: each try replayed every
+			 * inner one, twice the work per level (and "$(((" here
+			 * read back wrong).
+			 */
+			p->record.data[start - 1] = ' ';
+		}
 		set_direct(p);
 		builder_discard(&expr);
 		push_source(p, text, n + 1, NULL, false);
@@ -1074,7 +1113,7 @@ static bool parse_arithmetic(struct parser *p, struct word_builder *b, bool quot
 		return false;
 	}
 	if (--p->recording == 0)
-		strbuf_reset(&p->record);
+		p->record.length = p->record_base;
 	set_direct(p);
 	part = new_part(p, PART_ARITH, quoted);
 	part->u.arith.expr = builder_finish(&expr);
@@ -1174,6 +1213,7 @@ static void parse_backquote(struct parser *p, struct word_builder *b, bool quote
 	struct strbuf body = STRBUF_INIT;
 	struct word_part *part = new_part(p, PART_COMMAND, quoted);
 	struct saved_state saved;
+	struct paused_record paused;
 	size_t length;
 
 	nest(p);
@@ -1204,12 +1244,14 @@ static void parse_backquote(struct parser *p, struct word_builder *b, bool quote
 	}
 	length = body.length;
 	save_state(p, &saved, true);
+	record_pause(p, &paused);
 	push_source(p, strbuf_release(&body), length, NULL, true);
 	part->u.command.body = parse_compound_list(p, true);
 	part->u.command.backquoted = true;
 	if (peek(p)->kind != T_EOF)
 		unexpected(p, NULL);
 	pop_source(p);
+	record_resume(p, &paused);
 	restore_state(p, &saved, true);
 	builder_part(b, part);
 	unnest(p);
@@ -1859,17 +1901,20 @@ static void read_heredocs(struct parser *p)
 		} else {
 			struct word_builder b;
 			struct saved_state saved;
+			struct paused_record paused;
 			size_t length = body.length;
 
 			/* A syntax error in the body jumps out of here: hold nothing of ours. */
 			strbuf_free(&line);
 			strbuf_free(&logical);
 			save_state(p, &saved, true);
+			record_pause(p, &paused);
 			push_source(p, strbuf_release(&body), length, NULL, true);
 			builder_init(&b, p);
 			read_word_into(p, &b, MODE_HEREDOC);
 			w = builder_finish(&b);
 			pop_source(p);
+			record_resume(p, &paused);
 			restore_state(p, &saved, true);
 		}
 		r->target = w;
@@ -2420,6 +2465,7 @@ static void parser_reset(struct parser *p)
 	p->check_alias = false;
 	p->token_after_blank_alias = false;
 	p->recording = 0;
+	p->record_base = 0;
 	strbuf_reset(&p->record);
 	set_direct(p);
 }

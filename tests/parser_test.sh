@@ -1371,9 +1371,49 @@ io_number_body()
 	atf_check -s exit:0 -o inline:'x\n' -e empty vsh -c '{ echo x 10>&1 1>&2 2>&10; } 2>&1'
 }
 
+atf_test_case arithmetic_or_substitution
+arithmetic_or_substitution_head() { atf_set descr '"$((" that does not close with "))" is "$( (", read once however deep'; }
+arithmetic_or_substitution_body()
+{
+	# Inside a "$((" tried as arithmetic, a backquoted body and a
+	# here-document are parsed from a copy; the copy's text went into
+	# what is replayed as "$( (" too ("xecho x").
+	atf_check -s exit:0 -o inline:'x\ny\n' -e empty \
+	    vsh -c 'echo $((echo `echo x`) ); echo $((echo `echo \`echo y\``) )'
+	cat >script <<'EOF'
+x=X
+echo $(( echo $((cat <<E
+c $x d
+E
+) ) ) )
+EOF
+	atf_check -s exit:0 -o inline:'c X d\n' -e empty vsh script
+	# One that fails inside another that fails: the inner one was replayed
+	# as "$(((" (a syntax error).
+	atf_check -s exit:0 -o inline:'b c\n' -e empty vsh -c 'echo $(( $((echo echo); echo b) ); echo c)'
+	# Each level replayed every level inside it, and the copies made each
+	# replay longer: eight times the memory per level (found by fuzz/parse:
+	# 3,000 bytes took 130 MB; this one took gigabytes).  Read once, it
+	# is a syntax error in small memory.
+	cat >deep <<'EOF'
+$((""$((""$((""$(($(($((`\`\``''$((""$((U` \`ecy=$iB
+y=$y$y$y$y$y$y$y$y$yl")
+o "} $d\``'
+'3" `cho \`cL")
+e"clk")
+e "c\``CL")
+EOF
+	atf_check -s exit:2 -o empty -e match:'deep: line 7: syntax error: unexpected end of file' vsh -n deep
+	printf '#!/bin/sh\nulimit -v 100000 && exec "$@"\n' >small_memory
+	chmod +x small_memory
+	./small_memory vsh -c 'exit 0' 2>/dev/null || atf_skip 'vsh cannot start under ulimit -v (sanitizer build?)'
+	atf_check -s exit:2 -o empty -e match:'deep: line 7: syntax error: unexpected end of file' ./small_memory vsh -n deep
+}
+
 atf_init_test_cases()
 {
 	atf_add_test_case simple_commands
+	atf_add_test_case arithmetic_or_substitution
 	atf_add_test_case redirections
 	atf_add_test_case pipelines_lists
 	atf_add_test_case compound_commands
