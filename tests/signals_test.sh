@@ -10,14 +10,19 @@
 #
 # One vsh run per mode, start-up disposition and trap (all eight signals at
 # once); it prints the SigIgn/SigCgt masks of each context's shell process
-# and of a program it runs there, then sends each signal that does not
-# stop to each context and prints what happened.  The expected output is
+# and of a program it runs there, then sends each signal to each context
+# where it should not stop the process (all but the stop signals, and
+# those where ignored or trapped) and prints what happened.  The expected output is
 # computed below from the rules (expected_*), never copied from vsh.
 # Interactive runs get a terminal from script(1).
 . "$(atf_get_srcdir)/common.sh"
 
 SIGNALS='HUP INT QUIT USR1 TERM TSTP TTIN TTOU'
-SENT='HUP INT QUIT USR1 TERM'	# not the stop signals: a stopped shell would hang the table
+SENT='HUP INT QUIT USR1 TERM TSTP TTIN TTOU'
+# The stop signals are sent only where the rules say the process survives
+# them (ignored or trapped): one that stops would hang the table, and the
+# kernel drops them for an orphaned process group anyway.
+STOPS='TSTP TTIN TTOU'
 CONTEXTS='main sub async asyncprog comsub comsubprog subcatch asyncreset'
 TRAPS='none cmd ign dfl clr'
 
@@ -93,6 +98,16 @@ sent_to_main()
 	return 1
 }
 
+# sent_to CTX MODE ENTRY TRAP SIG: true if the table sends SIG to CTX's
+# shell process (sub, async or comsub): every signal that does not stop,
+# and a stop signal that the rules say is ignored there.
+sent_to()
+{
+	case " $STOPS " in *" $5 "*) ;; *) return 0 ;; esac
+	expected_dispositions "$2" "$3" "$4" "$5" "$1"
+	[ "${ed_result% *}" = I ]
+}
+
 # expected_sends MODE ENTRY TRAP SIG: the lines the send part prints.
 expected_sends()
 {
@@ -112,6 +127,7 @@ expected_sends()
 		esac
 	fi
 	for es_ctx in sub async comsub; do
+		sent_to $es_ctx "$@" || continue
 		expected_dispositions "$1" "$2" "$3" "$4" $es_ctx
 		if [ "${ed_result% *}" = I ]; then
 			case $es_ctx in
@@ -163,12 +179,18 @@ EOF
 			echo "kill -$s \$\$; echo 'main $s survived'"
 			echo "echo 'main $s next'"
 		fi
-		echo "(read -r p _ </proc/self/stat; kill -$s \$p; echo 'sub $s survived')"
-		echo "echo \"sub $s status \$?\""
-		echo "{ read -r p _ </proc/self/stat; kill -$s \$p; echo 'async $s survived'; } & wait \$!"
-		echo "echo \"async $s status \$?\""
-		echo "r=\$(read -r p _ </proc/self/stat; kill -$s \$p; echo survived)"
-		echo "echo \"comsub $s status \$?\"; echo \"comsub $s output \$r\""
+		if sent_to sub "$mode" "$entry" "$trap" "$s"; then
+			echo "(read -r p _ </proc/self/stat; kill -$s \$p; echo 'sub $s survived')"
+			echo "echo \"sub $s status \$?\""
+		fi
+		if sent_to async "$mode" "$entry" "$trap" "$s"; then
+			echo "{ read -r p _ </proc/self/stat; kill -$s \$p; echo 'async $s survived'; } & wait \$!"
+			echo "echo \"async $s status \$?\""
+		fi
+		if sent_to comsub "$mode" "$entry" "$trap" "$s"; then
+			echo "r=\$(read -r p _ </proc/self/stat; kill -$s \$p; echo survived)"
+			echo "echo \"comsub $s status \$?\"; echo \"comsub $s output \$r\""
+		fi
 	done
 }
 
