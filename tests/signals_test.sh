@@ -12,7 +12,9 @@
 # once); it prints the SigIgn/SigCgt masks of each context's shell process
 # and of a program it runs there, then sends each signal to each context
 # where it should not stop the process (all but the stop signals, and
-# those where ignored or trapped) and prints what happened.  The expected output is
+# those where ignored or trapped) and prints what happened; with job
+# control, also the stop signals that stop "( )" and "{ }&", which bg then
+# resumes.  The expected output is
 # computed below from the rules (expected_*), never copied from vsh.
 # Interactive runs get a terminal from script(1).
 . "$(atf_get_srcdir)/common.sh"
@@ -108,6 +110,18 @@ sent_to()
 	[ "${ed_result% *}" = I ]
 }
 
+# stopped_in CTX MODE ENTRY TRAP SIG: true if the table stops CTX (sub or
+# async) with SIG and resumes it with bg: with job control, where the job
+# has a process group of its own and the rules give it the default.
+stopped_in()
+{
+	[ "$2" = im ] || return 1
+	case $1 in sub|async) ;; *) return 1 ;; esac
+	case " $STOPS " in *" $5 "*) ;; *) return 1 ;; esac
+	expected_dispositions "$2" "$3" "$4" "$5" "$1"
+	[ "${ed_result% *}" = D ]
+}
+
 # expected_sends MODE ENTRY TRAP SIG: the lines the send part prints.
 expected_sends()
 {
@@ -127,6 +141,13 @@ expected_sends()
 		esac
 	fi
 	for es_ctx in sub async comsub; do
+		if stopped_in $es_ctx "$@"; then
+			# The shell's wait ends when the job stops; bg lets it go on.
+			echo "$es_ctx $4 status $((128 + es_n))"
+			echo "$es_ctx $4 survived"
+			echo "$es_ctx $4 resumed status 0"
+			continue
+		fi
 		sent_to $es_ctx "$@" || continue
 		expected_dispositions "$1" "$2" "$3" "$4" $es_ctx
 		if [ "${ed_result% *}" = I ]; then
@@ -179,14 +200,18 @@ EOF
 			echo "kill -$s \$\$; echo 'main $s survived'"
 			echo "echo 'main $s next'"
 		fi
-		if sent_to sub "$mode" "$entry" "$trap" "$s"; then
+		if sent_to sub "$mode" "$entry" "$trap" "$s" || stopped_in sub "$mode" "$entry" "$trap" "$s"; then
 			echo "(read -r p _ </proc/self/stat; kill -$s \$p; echo 'sub $s survived')"
 			echo "echo \"sub $s status \$?\""
 		fi
-		if sent_to async "$mode" "$entry" "$trap" "$s"; then
+		stopped_in sub "$mode" "$entry" "$trap" "$s" &&
+			echo "bg >/dev/null; wait %+; echo \"sub $s resumed status \$?\""
+		if sent_to async "$mode" "$entry" "$trap" "$s" || stopped_in async "$mode" "$entry" "$trap" "$s"; then
 			echo "{ read -r p _ </proc/self/stat; kill -$s \$p; echo 'async $s survived'; } & wait \$!"
 			echo "echo \"async $s status \$?\""
 		fi
+		stopped_in async "$mode" "$entry" "$trap" "$s" &&
+			echo "bg >/dev/null; wait %+; echo \"async $s resumed status \$?\""
 		if sent_to comsub "$mode" "$entry" "$trap" "$s"; then
 			echo "r=\$(read -r p _ </proc/self/stat; kill -$s \$p; echo survived)"
 			echo "echo \"comsub $s status \$?\"; echo \"comsub $s output \$r\""
