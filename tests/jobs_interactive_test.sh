@@ -273,6 +273,10 @@ hangup_body()
 	tmux_wait_for '^vsh-exited-129$'
 	wait_gone r
 	wait_gone s
+	# The history is saved: the commands typed are in the file.
+	grep -q '^echo \$\$ >shell; sleep 307 & echo \$! >r$' .vsh_history ||
+	    atf_fail "the history was not saved"
+	grep -q 'sleep 308' .vsh_history || atf_fail "the history was not saved"
 }
 hangup_cleanup()
 {
