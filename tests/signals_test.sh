@@ -4,7 +4,7 @@
 #
 # Cases: signal (HUP INT QUIT USR1 TERM TSTP TTIN TTOU) x context (the
 # shell itself, "( )", "{ }&", a lone program "&", "$( )", "$(program)",
-# and two subshells that set traps of their own) x mode (-i -m, -i +m,
+# and three subshells that set traps of their own) x mode (-i -m, -i +m,
 # non-interactive) x disposition at start-up (default, ignored) x trap in
 # the main shell (none, command, '' (ignore), -, command then -).
 #
@@ -25,7 +25,7 @@ SENT='HUP INT QUIT USR1 TERM TSTP TTIN TTOU'
 # them (ignored or trapped): one that stops would hang the table, and the
 # kernel drops them for an orphaned process group anyway.
 STOPS='TSTP TTIN TTOU'
-CONTEXTS='main sub async asyncprog comsub comsubprog subcatch asyncreset'
+CONTEXTS='main sub async asyncprog comsub comsubprog subcatch asyncreset comsubreset'
 TRAPS='none cmd ign dfl clr'
 
 # --- the rules ---------------------------------------------------------
@@ -75,16 +75,22 @@ expected_dispositions()
 	# Asynchronous lists without job control: SIGINT and SIGQUIT ignored.
 	ed_async=$ed_child
 	case $ed_mode.$ed_sig in ip.INT|ip.QUIT|ni.INT|ni.QUIT) ed_async=I ;; esac
+	# Command substitutions under job control: the stop signals ignored
+	# (nobody could resume them; the shell reads their output).
+	ed_comsub=$ed_child
+	case $ed_mode.$ed_sig in im.TSTP|im.TTIN|im.TTOU) ed_comsub=I ;; esac
 	case $ed_ctx in
 	main) ed_result="$ed_shell $ed_child" ;;
-	sub|comsub) ed_result="$ed_child $ed_child" ;;
-	comsubprog) ed_result="- $ed_child" ;;
+	sub) ed_result="$ed_child $ed_child" ;;
+	comsub) ed_result="$ed_comsub $ed_comsub" ;;
+	comsubprog) ed_result="- $ed_comsub" ;;
 	async) ed_result="$ed_async $ed_async" ;;
 	asyncprog) ed_result="- $ed_async" ;;
 	# (trap 'cmd' SIG; ...): caught, and programs get the default.
 	subcatch) if $ed_settable; then ed_result="C D"; else ed_result="I I"; fi ;;
-	# { trap - SIG; ...; } &: the default, INT and QUIT too.
-	asyncreset) if $ed_settable; then ed_result="D D"; else ed_result="I I"; fi ;;
+	# { trap - SIG; ...; } & and $(trap - SIG; ...): the default, INT and
+	# QUIT, and the stop signals, too.
+	asyncreset|comsubreset) if $ed_settable; then ed_result="D D"; else ed_result="I I"; fi ;;
 	esac
 }
 
@@ -193,6 +199,7 @@ EOF
 	# Subshells that set traps of their own.
 	echo "(for s in $SIGNALS; do trap 'echo x' \$s; done; masks subcatch; prog subcatch)"
 	echo "{ trap - $SIGNALS; masks asyncreset; prog asyncreset; } & wait \$!"
+	echo "r=\$(trap - $SIGNALS; masks comsubreset; prog comsubreset); echo \"\$r\""
 	# Each signal sent to each context's shell process, which reads its own
 	# pid from /proc/self/stat; not to the main shell where it would die.
 	for s in $SENT; do
