@@ -319,8 +319,11 @@ void signal_ignore_in_subshell(int sig)
 {
 	ignored_on_entry(sig);
 	subshell_ignore[sig] = true;
-	free(trap_action[sig]);
-	trap_action[sig] = NULL;
+	/* A "trap '' sig" from the parent stays, for "trap" to list: it ignores too. */
+	if (trap_action[sig] != NULL && trap_action[sig][0] != '\0') {
+		free(trap_action[sig]);
+		trap_action[sig] = NULL;
+	}
 	own_catch[sig] = false;
 	update_signal(sig);
 }
