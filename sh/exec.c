@@ -1306,7 +1306,7 @@ int exec_command_substitution(struct node *body, struct strbuf *out)
 		status = 2;
 		goto done;
 	}
-	job = job_create(false, NULL);
+	job = job_create_substitution();
 	if (is_plain_program(body)) {
 		struct arena_mark mark = arena_mark(&scratch);
 		int saved_status = shell.last_status;

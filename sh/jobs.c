@@ -46,6 +46,7 @@ struct job {
 	int number;		/* 1, 2, ... in the table; 0 when not listed */
 	bool background;
 	bool controlled;	/* created under job control: own process group */
+	bool substitution;	/* a command substitution's */
 	bool null_stdin;	/* first process reads /dev/null (async, no job control) */
 	bool changed;		/* state changed since last reported */
 	bool abandoned;
@@ -232,6 +233,14 @@ struct job *job_create(bool background, const char *text)
 	return job;
 }
 
+struct job *job_create_substitution(void)
+{
+	struct job *job = job_create(false, NULL);
+
+	job->substitution = true;
+	return job;
+}
+
 void job_add_process(struct job *job, pid_t pid)
 {
 	if (job->count == job->capacity) {
@@ -260,6 +269,11 @@ pid_t job_process_group(const struct job *job)
 bool job_is_controlled(const struct job *job)
 {
 	return job->controlled;
+}
+
+bool job_is_controlled_substitution(const struct job *job)
+{
+	return job->controlled && job->substitution;
 }
 
 bool job_is_controlled_foreground(const struct job *job)

@@ -17,6 +17,8 @@ struct job;
  * may be NULL).
  */
 struct job *job_create(bool background, const char *text);
+/* The job of a command substitution (see job_is_controlled_substitution). */
+struct job *job_create_substitution(void);
 void job_add_process(struct job *job, pid_t pid);
 bool job_is_background(const struct job *job);
 pid_t job_process_group(const struct job *job);	/* 0 until the first process joined */
@@ -65,6 +67,13 @@ int jobs_terminal(void);
 /* The job runs in the foreground under job control: its group gets the terminal. */
 bool job_is_controlled_foreground(const struct job *job);
 bool job_is_controlled(const struct job *job);
+/*
+ * A command substitution under job control: a job of its own in the
+ * foreground, but not one the user can stop and resume.  The shell is
+ * reading its output; stopped, it would hang the shell, so it and its
+ * programs ignore SIGTSTP, SIGTTIN and SIGTTOU (as in dash, bash, yash).
+ */
+bool job_is_controlled_substitution(const struct job *job);
 /* Number of processes launched into the job so far. */
 int job_process_count(const struct job *job);
 

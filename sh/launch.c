@@ -299,11 +299,34 @@ static void restore_stdin(int saved)
 	close(saved);
 }
 
+/*
+ * The signals a child of job ignores whatever the shell's traps say; false
+ * if none.  An asynchronous list without job control: SIGINT and SIGQUIT
+ * (XCU 2.11).  A command substitution under job control: the stop
+ * signals, since nobody could resume it (see job_is_controlled_substitution).
+ */
+static bool forced_ignores(struct job *job, sigset_t *set)
+{
+	sigemptyset(set);
+	if (job_is_background(job) && !job_is_controlled(job)) {
+		sigaddset(set, SIGINT);
+		sigaddset(set, SIGQUIT);
+		return true;
+	}
+	if (job_is_controlled_substitution(job)) {
+		sigaddset(set, SIGTSTP);
+		sigaddset(set, SIGTTIN);
+		sigaddset(set, SIGTTOU);
+		return true;
+	}
+	return false;
+}
+
 static void prepare_signals(struct child_plan *plan, struct job *job)
 {
-	bool async_without_job_control = job_is_background(job) && !job_is_controlled(job);
+	sigset_t ignore;
 
-	signal_plan_make(&plan->signals, async_without_job_control);
+	signal_plan_make(&plan->signals, forced_ignores(job, &ignore) ? &ignore : NULL);
 	memset(&plan->to_default, 0, sizeof plan->to_default);
 	memset(&plan->to_ignore, 0, sizeof plan->to_ignore);
 	plan->to_default.sa_handler = SIG_DFL;
@@ -364,7 +387,8 @@ pid_t launch_program(struct job *job, const char *path, char **argv, char **envp
 
 pid_t launch_subshell(struct job *job)
 {
-	bool async_without_job_control = job_is_background(job) && !job_is_controlled(job);
+	sigset_t ignore;
+	bool any_ignore = forced_ignores(job, &ignore);
 	bool null_stdin = job_wants_null_stdin(job);
 	struct child_plan plan;
 	sigset_t all;
@@ -385,10 +409,9 @@ pid_t launch_subshell(struct job *job)
 		shell.is_subshell = true;
 		traps_reset_for_subshell();
 		jobs_forget_all();
-		if (async_without_job_control) {
-			signal_ignore_in_async(SIGINT);
-			signal_ignore_in_async(SIGQUIT);
-		}
+		for (int sig = 1; any_ignore && sig < NSIG; sig++)
+			if (sigismember(&ignore, sig) == 1)
+				signal_ignore_in_subshell(sig);
 		if (null_stdin) {
 			int null = open("/dev/null", O_RDONLY);
 
@@ -418,7 +441,7 @@ int exec_program(const char *path, char **argv, char **envp)
 	int error;
 
 	/* The shell becomes the program: undo what the shell did for itself. */
-	signal_plan_make(&signals, false);
+	signal_plan_make(&signals, NULL);
 	memset(&to_default, 0, sizeof to_default);
 	memset(&to_ignore, 0, sizeof to_ignore);
 	to_default.sa_handler = SIG_DFL;

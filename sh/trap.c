@@ -56,11 +56,13 @@ static unsigned char entry[NSIG];
 static bool own_catch[NSIG];
 static bool own_ignore[NSIG];
 /*
- * An asynchronous list without job control ignores SIGINT and SIGQUIT
- * (XCU 2.11), and so do the programs it runs; unlike a signal ignored on
- * entry, a trap in the list may still catch or reset them.
+ * Ignored in this subshell for the shell's sake, and so in the programs it
+ * runs: SIGINT and SIGQUIT in an asynchronous list without job control
+ * (XCU 2.11), the stop signals in a command substitution under job control
+ * (see launch.c).  Unlike a signal ignored on entry, a trap in the
+ * subshell may still catch or reset them.
  */
-static bool async_ignore[NSIG];
+static bool subshell_ignore[NSIG];
 
 static bool running_traps;
 static bool exit_trap_done;
@@ -205,7 +207,7 @@ static bool ignored_on_entry(int sig)
 /* Ignored without a trap saying so, and passed on to programs as ignored. */
 static bool inherited_ignore(int sig)
 {
-	return ignored_on_entry(sig) || async_ignore[sig];
+	return ignored_on_entry(sig) || subshell_ignore[sig];
 }
 
 static enum disposition wanted_disposition(int sig)
@@ -280,7 +282,7 @@ void signals_job_control(bool on)
 	}
 }
 
-void signal_plan_make(struct signal_plan *plan, bool async_without_job_control)
+void signal_plan_make(struct signal_plan *plan, const sigset_t *force_ignore)
 {
 	plan->count = 0;
 	for (int sig = 1; sig < NSIG; sig++) {
@@ -292,7 +294,7 @@ void signal_plan_make(struct signal_plan *plan, bool async_without_job_control)
 			ignore = trap_action[sig][0] == '\0';
 		else
 			ignore = inherited_ignore(sig);
-		if (async_without_job_control && (sig == SIGINT || sig == SIGQUIT))
+		if (force_ignore != NULL && sigismember(force_ignore, sig) == 1)
 			continue;	/* added below */
 		/*
 		 * Caught signals must be reset even though execve would do it:
@@ -305,20 +307,23 @@ void signal_plan_make(struct signal_plan *plan, bool async_without_job_control)
 		plan->change[plan->count].ignore = ignore;
 		plan->count++;
 	}
-	if (async_without_job_control) {
-		plan->change[plan->count].signal = SIGINT;
-		plan->change[plan->count++].ignore = 1;
-		plan->change[plan->count].signal = SIGQUIT;
+	for (int sig = 1; force_ignore != NULL && sig < NSIG; sig++) {
+		if (sigismember(force_ignore, sig) != 1)
+			continue;
+		plan->change[plan->count].signal = sig;
 		plan->change[plan->count++].ignore = 1;
 	}
 }
 
-void signal_ignore_in_async(int sig)
+void signal_ignore_in_subshell(int sig)
 {
 	ignored_on_entry(sig);
-	async_ignore[sig] = true;
-	free(trap_action[sig]);
-	trap_action[sig] = NULL;
+	subshell_ignore[sig] = true;
+	/* A "trap '' sig" from the parent stays, for "trap" to list: it ignores too. */
+	if (trap_action[sig] != NULL && trap_action[sig][0] != '\0') {
+		free(trap_action[sig]);
+		trap_action[sig] = NULL;
+	}
 	own_catch[sig] = false;
 	update_signal(sig);
 }
@@ -666,7 +671,7 @@ int trap_set(int sig, const char *action)
 		entry[sig] = ENTRY_DEFAULT;
 	}
 	if (sig > 0)
-		async_ignore[sig] = false;
+		subshell_ignore[sig] = false;
 	free(trap_action[sig]);
 	trap_action[sig] = action != NULL ? xstrdup(action) : NULL;
 	if (sig > 0)

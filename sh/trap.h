@@ -45,8 +45,10 @@ const char *signal_name(int sig);
  * The dispositions a new child must set before it runs (worked out in the
  * parent, applied in the child with sigaction only): signals the shell
  * caught or ignored for its own sake go back to SIG_DFL; signals the user
- * ignored ("trap '' SIG") or that were ignored on entry stay ignored; an
- * asynchronous list without job control ignores SIGINT and SIGQUIT.
+ * ignored ("trap '' SIG") or that were ignored on entry stay ignored.
+ * The signals in force_ignore (NULL: none) are ignored whatever the traps
+ * say: SIGINT and SIGQUIT for an asynchronous list without job control,
+ * the stop signals for a command substitution under job control.
  */
 struct signal_plan {
 	int count;
@@ -55,7 +57,7 @@ struct signal_plan {
 		int ignore;	/* 1: SIG_IGN, 0: SIG_DFL */
 	} change[NSIG];
 };
-void signal_plan_make(struct signal_plan *plan, bool async_without_job_control);
+void signal_plan_make(struct signal_plan *plan, const sigset_t *force_ignore);
 
 /*
  * Catch sig for the shell's own use for a while (the line editor: SIGWINCH,
@@ -94,10 +96,11 @@ int trap_set(int sig, const char *action);
 const char *trap_get(int sig);
 
 /*
- * An asynchronous subshell without job control ignores sig (SIGINT,
- * SIGQUIT), it and its programs, until a trap in it says otherwise.
+ * A subshell ignores sig, it and its programs, until a trap in it says
+ * otherwise: SIGINT and SIGQUIT in an asynchronous list without job
+ * control, the stop signals in a command substitution under job control.
  */
-void signal_ignore_in_async(int sig);
+void signal_ignore_in_subshell(int sig);
 
 /* Under job control the shell ignores SIGTSTP, SIGTTIN, SIGTTOU for itself. */
 void signals_job_control(bool on);

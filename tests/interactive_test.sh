@@ -268,11 +268,27 @@ notify_while_typing_body()
 	tmux_wait_for '^vsh\$ echo typed$'
 	echo go >gate
 	tmux_wait_for '^\[1\] ?\+? +Done +cat gate >/dev/null$'
-	tmux_wait_for '^vsh\$ echo typed$'
+	# The line is drawn again under the report (twice on the screen).
+	tmux_wait_for '^vsh\$ echo typed$' 2
 	tmux_keys 'X' Enter
 	tmux_wait_for '^typedX$'
+	# A background job that stops is reported at once too.
+	tmux_keys 'sleep 300 & echo $! >p' Enter
+	tmux_wait_for '^\[1\] [0-9]+$'
+	tmux_keys 'echo again'
+	tmux_wait_for '^vsh\$ echo again$'
+	kill -STOP "$(cat p)"
+	tmux_wait_for '^\[1\] \+ Stopped +sleep 300$'
+	tmux_wait_for '^vsh\$ echo again$' 2
+	kill -KILL "$(cat p)"
+	tmux_wait_for '^\[1\] \+ Killed +sleep 300$'
+	tmux_wait_for '^vsh\$ echo again$' 3
 }
-notify_while_typing_cleanup() { tmux_stop; }
+notify_while_typing_cleanup()
+{
+	[ -s p ] && kill -9 "$(cat p)" 2>/dev/null
+	tmux_stop
+}
 
 atf_test_case prompt_expansion
 prompt_expansion_head() { atf_set descr 'PS1 and PS2 are expanded before each use; ! in PS1 is the history number'; }

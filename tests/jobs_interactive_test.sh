@@ -138,6 +138,35 @@ job_ids_cleanup()
 	tmux_stop
 }
 
+atf_test_case substitution_not_stopped cleanup
+substitution_not_stopped_head() { atf_set descr 'Ctrl-Z while a command substitution runs does not stop it: the shell, reading its output, would hang'; atf_set require.progs tmux; }
+substitution_not_stopped_body()
+{
+	start_vsh
+	for how in "sh -c 'echo \$\$ >c; echo started-\$((1+1)) >&2; exec sleep 300'" \
+	    "sh -c 'echo \$\$ >c; echo started-\$((1+1)) >&2; exec sleep 300'; :"; do
+		rm -f c
+		tmux_keys "echo \"got \$($how)\$((6*7))\"" Enter
+		tmux_wait_for '^started-2$'
+		wait_stat c '\+'
+		tmux_keys C-z
+		# The terminal echoes ^Z once it has sent the signal.
+		tmux_wait_for '\^Z'
+		kill -TERM "$(cat c)"
+		tmux_wait_for '^got 42$'
+		tmux_keys 'clear' Enter
+		tmux_wait_for '^vsh\$ ?$'
+	done
+	tmux_keys 'jobs; echo none-$((2+3))' Enter
+	tmux_wait_for '^none-5$'
+	tmux_never_shown 'Stopped' "a command substitution was stopped"
+}
+substitution_not_stopped_cleanup()
+{
+	[ -s c ] && kill -9 "$(cat c)" 2>/dev/null
+	tmux_stop
+}
+
 atf_test_case terminal_modes cleanup
 terminal_modes_head() { atf_set descr 'A stopped job that changed the terminal modes leaves a usable prompt and gets its modes back with fg; a program dying in raw mode too'; atf_set require.progs tmux stty; }
 terminal_modes_body()
@@ -273,6 +302,10 @@ hangup_body()
 	tmux_wait_for '^vsh-exited-129$'
 	wait_gone r
 	wait_gone s
+	# The history is saved: the commands typed are in the file.
+	grep -q '^echo \$\$ >shell; sleep 307 & echo \$! >r$' .vsh_history ||
+	    atf_fail "the history was not saved"
+	grep -q 'sleep 308' .vsh_history || atf_fail "the history was not saved"
 }
 hangup_cleanup()
 {
@@ -369,6 +402,7 @@ atf_init_test_cases()
 {
 	atf_add_test_case stop_bg_fg_interrupt
 	atf_add_test_case job_ids
+	atf_add_test_case substitution_not_stopped
 	atf_add_test_case terminal_modes
 	atf_add_test_case reports
 	atf_add_test_case exit_stopped_jobs

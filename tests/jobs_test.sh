@@ -155,6 +155,11 @@ EOF
 	job_text_is "{ : \"\"\"\$@\" ''\"\$@\" \"\$@\"'' x\"\$@\" \${x-\"\"\$@} ''\"\${1+\"\$@\"}\" \"\$x\"''; sleep 1; } &\n" \
 	    "{\n\t: ''\"\${@}\" ''\"\${@}\" \"\${@}\"'' x\"\${@}\" \${x-''\${@}} ''\"\${1+\${@}}\" \"\${x}\"\n\tsleep 1\n}\n"
 	atf_check -s exit:0 -o empty -e match:'ambiguous' vsh -c 'sleep 1 & sleep 2 & jobs %sleep; kill %1 %2'
+	# %+ and %- by name; %?string that matches two jobs, or none.
+	atf_check -s exit:0 -o inline:'ok\nst=1\nst=1\n' \
+	    -e inline:'vsh: -c: line 2: jobs: %?leep: ambiguous job spec\nvsh: -c: line 2: jobs: %?x: no such job\n' \
+	    vsh -c 'sleep 11 & a=$!; sleep 12 & b=$!; [ "$(jobs -p %+)" = $b ] && [ "$(jobs -p %-)" = $a ] && echo ok
+	    jobs %?leep; echo st=$?; jobs %?x; echo st=$?; kill %1 %2'
 }
 
 atf_test_case kill_jobs
@@ -177,6 +182,9 @@ kill_errors_body()
 {
 	atf_check -s exit:0 -o inline:'1\n' -e match:'kill: FOO: invalid signal' vsh -c 'kill -s FOO $$; echo $?'
 	atf_check -s exit:0 -o inline:'1\n' -e match:'kill: %9: no such job' vsh -c 'kill %9; echo $?'
+	# With one job there is no previous job (as mksh, yash, ksh93).
+	atf_check -s exit:0 -o inline:'1\n143\n' -e inline:'vsh: -c: line 1: kill: %-: no such job\n' \
+	    vsh -c 'sleep 5 & kill %-; echo $?; kill %+; wait %+; echo $?'
 	atf_check -s exit:0 -o inline:'1\n' -e match:'kill: 99999999: No such process' vsh -c 'kill 99999999; echo $?'
 	atf_check -s exit:0 -o inline:'1\n' -e match:'kill: abc: arguments must be process or job IDs' vsh -c 'kill abc; echo $?'
 	atf_check -s exit:0 -o inline:'2\n' -e match:'usage: kill' vsh -c 'kill; echo $?'
@@ -294,6 +302,15 @@ PYTHON
 # target next runs), as shell text for the scripts below.
 until_stopped='until jobs >st; grep -q Stopped st; do sleep 0.01; done'
 
+atf_test_case wait_stopped
+wait_stopped_head() { atf_set descr "with job control, wait for a stopped job returns 128 + the stop signal; kill reaches it"; }
+wait_stopped_body()
+{
+	atf_check -s exit:0 -o inline:'st=147\nst=147\n[1] + Stopped                    sleep 11\nst=143\nend\n' -e empty \
+	    vsh -m -c 'sleep 11 & kill -STOP $!; wait %1; echo st=$?; wait $!; echo st=$?; jobs
+	    kill %1; wait %1; echo st=$?; jobs; echo end'
+}
+
 atf_test_case monitor_without_terminal
 monitor_without_terminal_head() { atf_set descr "set -m without a terminal: jobs get process groups; jobs, bg and fg work"; }
 monitor_without_terminal_body()
@@ -352,6 +369,9 @@ fg_bg_errors_body()
 	    vsh -m -c 'true & while kill -0 $! 2>/dev/null; do sleep 0.01; done; bg'
 	atf_check -s exit:2 -o empty -e match:'usage: fg' vsh -m -c 'fg -x'
 	atf_check -s exit:2 -o empty -e match:'usage: fg' vsh -m -c 'sleep 1 & fg %1 %1; s=$?; kill %1; exit $s'
+	# bg on a job that runs already: nothing happens to it, status 0.
+	atf_check -s exit:0 -o inline:'[1] sleep 10 &\nst=0\n[1] + Running                    sleep 10\n' -e empty \
+	    vsh -m -c 'sleep 10 & bg; echo st=$?; jobs; kill %1'
 	# A job that has ended can still be brought to the foreground: its status.
 	atf_check -s exit:0 -o inline:'sh -c '\''exit 4'\''\nst=4\n' -e empty \
 	    vsh -m -c 'sh -c "exit 4" & while kill -0 $! 2>/dev/null; do sleep 0.01; done; fg; echo st=$?'
@@ -363,6 +383,14 @@ kill_list_status_body()
 {
 	atf_check -s exit:0 -o inline:'INT\nKILL\nHUP\n' -e empty vsh -c 'kill -l 130 137 1'
 	atf_check -s exit:0 -o inline:'TERM\n' -e empty vsh -c 'sleep 5 & kill $!; wait $!; kill -l $?'
+	# 0, 128 and statuses past the last signal name no signal; the
+	# last signal (SIGRTMAX, 128+64 on Linux) has a name that reads back.
+	atf_check -s exit:0 -o inline:'1\n1\n1\n' -e inline:'vsh: -c: line 1: kill: 0: invalid signal number or exit status
+vsh: -c: line 1: kill: 128: invalid signal number or exit status
+vsh: -c: line 1: kill: 257: invalid signal number or exit status
+' vsh -c 'kill -l 0; echo $?; kill -l 128; echo $?; kill -l 257; echo $?'
+	atf_check -s exit:0 -o inline:'same\n' -e empty \
+	    vsh -c 'last=$(kill -l | tail -n 1); n=$(kill -l $last); [ "$(kill -l $((128 + n)))" = $last ] && echo same'
 }
 
 atf_init_test_cases()
@@ -377,6 +405,7 @@ atf_init_test_cases()
 	atf_add_test_case background_stdin
 	atf_add_test_case background_signals
 	atf_add_test_case job_control_terminal
+	atf_add_test_case wait_stopped
 	atf_add_test_case monitor_without_terminal
 	atf_add_test_case fg_bg_errors
 	atf_add_test_case kill_list_status

@@ -4,21 +4,28 @@
 #
 # Cases: signal (HUP INT QUIT USR1 TERM TSTP TTIN TTOU) x context (the
 # shell itself, "( )", "{ }&", a lone program "&", "$( )", "$(program)",
-# and two subshells that set traps of their own) x mode (-i -m, -i +m,
+# and three subshells that set traps of their own) x mode (-i -m, -i +m,
 # non-interactive) x disposition at start-up (default, ignored) x trap in
 # the main shell (none, command, '' (ignore), -, command then -).
 #
 # One vsh run per mode, start-up disposition and trap (all eight signals at
 # once); it prints the SigIgn/SigCgt masks of each context's shell process
-# and of a program it runs there, then sends each signal that does not
-# stop to each context and prints what happened.  The expected output is
+# and of a program it runs there, then sends each signal to each context
+# where it should not stop the process (all but the stop signals, and
+# those where ignored or trapped) and prints what happened; with job
+# control, also the stop signals that stop "( )" and "{ }&", which bg then
+# resumes.  The expected output is
 # computed below from the rules (expected_*), never copied from vsh.
 # Interactive runs get a terminal from script(1).
 . "$(atf_get_srcdir)/common.sh"
 
 SIGNALS='HUP INT QUIT USR1 TERM TSTP TTIN TTOU'
-SENT='HUP INT QUIT USR1 TERM'	# not the stop signals: a stopped shell would hang the table
-CONTEXTS='main sub async asyncprog comsub comsubprog subcatch asyncreset'
+SENT='HUP INT QUIT USR1 TERM TSTP TTIN TTOU'
+# The stop signals are sent only where the rules say the process survives
+# them (ignored or trapped): one that stops would hang the table, and the
+# kernel drops them for an orphaned process group anyway.
+STOPS='TSTP TTIN TTOU'
+CONTEXTS='main sub async asyncprog comsub comsubprog subcatch asyncreset comsubreset'
 TRAPS='none cmd ign dfl clr'
 
 # --- the rules ---------------------------------------------------------
@@ -68,16 +75,22 @@ expected_dispositions()
 	# Asynchronous lists without job control: SIGINT and SIGQUIT ignored.
 	ed_async=$ed_child
 	case $ed_mode.$ed_sig in ip.INT|ip.QUIT|ni.INT|ni.QUIT) ed_async=I ;; esac
+	# Command substitutions under job control: the stop signals ignored
+	# (nobody could resume them; the shell reads their output).
+	ed_comsub=$ed_child
+	case $ed_mode.$ed_sig in im.TSTP|im.TTIN|im.TTOU) ed_comsub=I ;; esac
 	case $ed_ctx in
 	main) ed_result="$ed_shell $ed_child" ;;
-	sub|comsub) ed_result="$ed_child $ed_child" ;;
-	comsubprog) ed_result="- $ed_child" ;;
+	sub) ed_result="$ed_child $ed_child" ;;
+	comsub) ed_result="$ed_comsub $ed_comsub" ;;
+	comsubprog) ed_result="- $ed_comsub" ;;
 	async) ed_result="$ed_async $ed_async" ;;
 	asyncprog) ed_result="- $ed_async" ;;
 	# (trap 'cmd' SIG; ...): caught, and programs get the default.
 	subcatch) if $ed_settable; then ed_result="C D"; else ed_result="I I"; fi ;;
-	# { trap - SIG; ...; } &: the default, INT and QUIT too.
-	asyncreset) if $ed_settable; then ed_result="D D"; else ed_result="I I"; fi ;;
+	# { trap - SIG; ...; } & and $(trap - SIG; ...): the default, INT and
+	# QUIT, and the stop signals, too.
+	asyncreset|comsubreset) if $ed_settable; then ed_result="D D"; else ed_result="I I"; fi ;;
 	esac
 }
 
@@ -91,6 +104,28 @@ sent_to_main()
 	I.*|C.cmd.*|C.*.INT) return 0 ;;
 	esac
 	return 1
+}
+
+# sent_to CTX MODE ENTRY TRAP SIG: true if the table sends SIG to CTX's
+# shell process (sub, async or comsub): every signal that does not stop,
+# and a stop signal that the rules say is ignored there.
+sent_to()
+{
+	case " $STOPS " in *" $5 "*) ;; *) return 0 ;; esac
+	expected_dispositions "$2" "$3" "$4" "$5" "$1"
+	[ "${ed_result% *}" = I ]
+}
+
+# stopped_in CTX MODE ENTRY TRAP SIG: true if the table stops CTX (sub or
+# async) with SIG and resumes it with bg: with job control, where the job
+# has a process group of its own and the rules give it the default.
+stopped_in()
+{
+	[ "$2" = im ] || return 1
+	case $1 in sub|async) ;; *) return 1 ;; esac
+	case " $STOPS " in *" $5 "*) ;; *) return 1 ;; esac
+	expected_dispositions "$2" "$3" "$4" "$5" "$1"
+	[ "${ed_result% *}" = D ]
 }
 
 # expected_sends MODE ENTRY TRAP SIG: the lines the send part prints.
@@ -112,6 +147,14 @@ expected_sends()
 		esac
 	fi
 	for es_ctx in sub async comsub; do
+		if stopped_in $es_ctx "$@"; then
+			# The shell's wait ends when the job stops; bg lets it go on.
+			echo "$es_ctx $4 status $((128 + es_n))"
+			echo "$es_ctx $4 survived"
+			echo "$es_ctx $4 resumed status 0"
+			continue
+		fi
+		sent_to $es_ctx "$@" || continue
 		expected_dispositions "$1" "$2" "$3" "$4" $es_ctx
 		if [ "${ed_result% *}" = I ]; then
 			case $es_ctx in
@@ -156,6 +199,7 @@ EOF
 	# Subshells that set traps of their own.
 	echo "(for s in $SIGNALS; do trap 'echo x' \$s; done; masks subcatch; prog subcatch)"
 	echo "{ trap - $SIGNALS; masks asyncreset; prog asyncreset; } & wait \$!"
+	echo "r=\$(trap - $SIGNALS; masks comsubreset; prog comsubreset); echo \"\$r\""
 	# Each signal sent to each context's shell process, which reads its own
 	# pid from /proc/self/stat; not to the main shell where it would die.
 	for s in $SENT; do
@@ -163,12 +207,22 @@ EOF
 			echo "kill -$s \$\$; echo 'main $s survived'"
 			echo "echo 'main $s next'"
 		fi
-		echo "(read -r p _ </proc/self/stat; kill -$s \$p; echo 'sub $s survived')"
-		echo "echo \"sub $s status \$?\""
-		echo "{ read -r p _ </proc/self/stat; kill -$s \$p; echo 'async $s survived'; } & wait \$!"
-		echo "echo \"async $s status \$?\""
-		echo "r=\$(read -r p _ </proc/self/stat; kill -$s \$p; echo survived)"
-		echo "echo \"comsub $s status \$?\"; echo \"comsub $s output \$r\""
+		if sent_to sub "$mode" "$entry" "$trap" "$s" || stopped_in sub "$mode" "$entry" "$trap" "$s"; then
+			echo "(read -r p _ </proc/self/stat; kill -$s \$p; echo 'sub $s survived')"
+			echo "echo \"sub $s status \$?\""
+		fi
+		stopped_in sub "$mode" "$entry" "$trap" "$s" &&
+			echo "bg >/dev/null; wait %+; echo \"sub $s resumed status \$?\""
+		if sent_to async "$mode" "$entry" "$trap" "$s" || stopped_in async "$mode" "$entry" "$trap" "$s"; then
+			echo "{ read -r p _ </proc/self/stat; kill -$s \$p; echo 'async $s survived'; } & wait \$!"
+			echo "echo \"async $s status \$?\""
+		fi
+		stopped_in async "$mode" "$entry" "$trap" "$s" &&
+			echo "bg >/dev/null; wait %+; echo \"async $s resumed status \$?\""
+		if sent_to comsub "$mode" "$entry" "$trap" "$s"; then
+			echo "r=\$(read -r p _ </proc/self/stat; kill -$s \$p; echo survived)"
+			echo "echo \"comsub $s status \$?\"; echo \"comsub $s output \$r\""
+		fi
 	done
 }
 

@@ -94,6 +94,11 @@ atf_test_case subshell_reset
 subshell_reset_head() { atf_set descr "subshells reset caught signals, keep ignored ones, and still list the parent's traps"; }
 subshell_reset_body()
 {
+	# An asynchronous list, or a command substitution under job control,
+	# that ignores signals for its own sake still lists the parent's
+	# "trap ''" for them.
+	atf_check -s exit:0 -o inline:"trap -- '' INT\n" -e empty vsh -c "trap '' INT; { trap; } & wait"
+	atf_check -s exit:0 -o inline:"trap -- '' TSTP\n" -e empty vsh -m -c "trap '' TSTP; echo \"\$(trap)\""
 	atf_check -s exit:0 -o inline:'sub\nend\nparent\n' -e empty \
 	    vsh -c 'trap "echo parent" EXIT; (echo sub); echo end'
 	# The caught signal kills the subshell: its action is not inherited.
