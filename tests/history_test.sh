@@ -241,6 +241,12 @@ END
 	atf_check -o inline:'one\n' -e inline:'echo one\n' ./session <<'END'
 fc -e - 1
 END
+	# A substitution that leaves nothing runs nothing; the fc command is not kept.
+	fc_setup
+	atf_check -o inline:'4\techo four\n5\tfc -l -1\n' ./session <<'END'
+fc -s 'echo four='
+fc -l -1
+END
 }
 
 atf_test_case fc_edit
@@ -302,6 +308,15 @@ END
 	# Only the fc command itself in the history: nothing to run again.
 	atf_check -s exit:1 -e inline:'vsh: fc: no command to run again\n' ./session HISTFILE= <<'END'
 fc -s
+END
+	# That failed fc -s stays in the history; running it again runs it
+	# once, and it may not run itself again (it would, for ever).
+	atf_check -o inline:'1\n' \
+	    -e inline:'vsh: fc: no command to run again\nfc -s\nvsh: fc: cannot run commands again from a command fc runs again\n' \
+	    ./session HISTFILE= <<'END'
+fc -s
+fc -s
+echo $?
 END
 }
 
