@@ -25,7 +25,7 @@ wait_last_line()
 }
 
 atf_test_case command cleanup
-command_head() { atf_set descr 'Tab completes a program in PATH, a function and a built-in in command position'; atf_set require.progs tmux; }
+command_head() { atf_set descr 'Tab completes a program in PATH, a function, a built-in, an alias and a reserved word in command position'; atf_set require.progs tmux; }
 command_body()
 {
 	start_vsh
@@ -40,6 +40,13 @@ command_body()
 	tmux_keys 'unali' Tab 'x; echo status-$?' Enter
 	tmux_wait_for '^status-1$'
 	tmux_wait_for 'unalias x;'
+	tmux_keys "alias zqalias='echo al-\$((1+1))'" Enter
+	tmux_keys 'zqali' Tab Enter
+	tmux_wait_for '^al-2$'
+	# A reserved word: until is the only command starting with "unti".
+	tmux_keys 'unti' Tab 'false; do echo loop-$((2+3)); break; done' Enter
+	tmux_wait_for '^loop-5$'
+	tmux_wait_for '^vsh\$ until false;'
 }
 command_cleanup() { tmux_stop; }
 
@@ -98,7 +105,7 @@ variables_body()
 variables_cleanup() { tmux_stop; }
 
 atf_test_case job_ids cleanup
-job_ids_head() { atf_set descr 'Tab after % as an operand of kill completes a job ID'; atf_set require.progs tmux; }
+job_ids_head() { atf_set descr 'Tab after % as an operand of bg, fg, jobs, kill and wait completes a job ID'; atf_set require.progs tmux; }
 job_ids_body()
 {
 	start_vsh
@@ -108,6 +115,18 @@ job_ids_body()
 	tmux_wait_for '^vsh\$ kill %1 ?$'
 	tmux_keys Enter 'wait; echo waited-$((4+4))' Enter
 	tmux_wait_for '^waited-8$'
+	# Two jobs: a second Tab lists both after each of the job built-ins.
+	tmux_keys 'sleep 100 & sleep 101 &' Enter
+	tmux_wait_for '^\[2\] [0-9]+$'
+	n=0
+	for builtin in bg fg jobs kill wait; do
+		n=$((n + 1))
+		tmux_keys C-u "$builtin %" Tab Tab
+		tmux_wait_for '^%1 +%2$' "$n"
+		wait_last_line "^vsh\\$ $builtin %\$"
+	done
+	tmux_keys C-u 'kill %1 %2; wait; echo waited-$((5+5))' Enter
+	tmux_wait_for '^waited-10$'
 }
 job_ids_cleanup() { tmux_stop; }
 
