@@ -266,7 +266,8 @@ static bool may_list(EditLine *el, size_t count)
 		if (wcschr(L"yYnN \177\003\004", answer) != NULL)
 			break;
 	}
-	out_char(out2, '\n');
+	if (!interrupted)
+		out_char(out2, '\n');	/* else the line is dropped, which ends it */
 	return answer == 'y' || answer == 'Y' || answer == ' ';
 }
 
@@ -294,7 +295,8 @@ static unsigned char complete_key(EditLine *el, int key)
 		if (result.count <= LIST_WITHOUT_ASKING || may_list(el, result.count))
 			completion_print(&result, terminal_columns(), out2);
 		out_flush(out2);
-		status = CC_REDISPLAY;
+		/* Ctrl-C at the question: the line goes, as at the prompt (el_gets returns). */
+		status = interrupted ? CC_EOF : CC_REDISPLAY;
 	} else if (result.count > 1) {
 		status = CC_ERROR;	/* a beep; Tab again lists */
 	}

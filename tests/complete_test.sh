@@ -150,7 +150,7 @@ listing_body()
 listing_cleanup() { tmux_stop; }
 
 atf_test_case listing_many cleanup
-listing_many_head() { atf_set descr 'More than 100 matches are listed only after "Display all N possibilities? (y or n)" is answered y'; atf_set require.progs tmux; }
+listing_many_head() { atf_set descr 'More than 100 matches are listed only after "Display all N possibilities? (y or n)" is answered y; Ctrl-C there drops the line'; atf_set require.progs tmux; }
 listing_many_body()
 {
 	mkdir many
@@ -169,6 +169,16 @@ listing_many_body()
 	# The line is still being edited after the listing.
 	tmux_keys '149' Enter
 	tmux_wait_for '^<many/f149>$'
+	# Ctrl-C at the question drops the line, as at the prompt.
+	tmux_keys C-l
+	wait_last_line '^vsh\$ ?$'
+	tmux_never_shown 'Display all' 'the screen was not cleared'
+	tmux_keys "printf '<%s>\\n' many/f" Tab Tab
+	tmux_wait_for '^Display all 150 possibilities\? \(y or n\) ?$'
+	tmux_keys C-c
+	wait_last_line '^vsh\$ ?$'
+	tmux_keys 'echo status-$?' Enter
+	tmux_wait_for '^status-130$'
 }
 listing_many_cleanup() { tmux_stop; }
 
