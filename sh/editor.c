@@ -6,7 +6,9 @@
  *
  * libedit reads characters through our own function (read_character):
  * it is where signals are seen while the user types.  The shell's handlers
- * only set flags; read(2) returns EINTR, and read_character decides:
+ * only set flags; read(2) returns EINTR (or, for a signal that came while
+ * a key was being dealt with, the flag is seen before the next read), and
+ * read_character decides:
  * SIGWINCH is followed at once (the line is redrawn at the new width),
  * SIGCHLD under "set -b" reports finished jobs and redraws the line, and
  * anything else (Ctrl-C, a trapped signal) makes el_gets return, so the
@@ -184,6 +186,29 @@ static void report_jobs(EditLine *el)
 }
 
 /*
+ * Deal with the signals that arrived: the window size and "set -b" here;
+ * true (with errno EINTR) when the shell must see the rest, so el_gets
+ * must return.
+ */
+static bool take_signals(EditLine *el)
+{
+	if (signal_take_pending(SIGWINCH)) {
+		/* Redraw from the start of the row: libedit draws from where it thinks the line begins. */
+		lib.el_resize(el);
+		if (write(2, "\r", 1) == 1)
+			lib.el_set(el, EL_REFRESH);
+	}
+	if (signal_take_pending(SIGCHLD) && option_on(OPT_NOTIFY))
+		report_jobs(el);
+	if (signals_recheck()) {
+		interrupted = true;
+		errno = EINTR;
+		return true;
+	}
+	return false;
+}
+
+/*
  * libedit's character source.  Returns 1 with a character, 0 at end of
  * file, -1 on error or when a signal must be dealt with by the shell.
  */
@@ -193,7 +218,15 @@ static int read_character(EditLine *el, wchar_t *wc)
 	char byte;
 
 	for (;;) {
-		ssize_t n = read(input_fd, &byte, 1);
+		ssize_t n;
+
+		/*
+		 * A signal that came outside read(2) (Ctrl-C during a long
+		 * completion) counts as much as one that interrupts it.
+		 */
+		if (signals_pending && take_signals(el))
+			return -1;
+		n = read(input_fd, &byte, 1);
 
 		if (n == 1) {
 			size_t r = mbrtowc(wc, &byte, 1, &state);
@@ -213,19 +246,6 @@ static int read_character(EditLine *el, wchar_t *wc)
 			return 0;
 		if (errno != EINTR)
 			return -1;
-		if (signal_take_pending(SIGWINCH)) {
-			/* Redraw from the start of the row: libedit draws from where it thinks the line begins. */
-			lib.el_resize(el);
-			if (write(2, "\r", 1) == 1)
-				lib.el_set(el, EL_REFRESH);
-		}
-		if (signal_take_pending(SIGCHLD) && option_on(OPT_NOTIFY))
-			report_jobs(el);
-		if (signals_recheck()) {
-			interrupted = true;
-			errno = EINTR;
-			return -1;
-		}
 	}
 }
 
