@@ -291,6 +291,22 @@ static bool may_list(EditLine *el, size_t count)
 	return answer == 'y' || answer == 'Y' || answer == ' ';
 }
 
+/*
+ * The matches the last Tab found, and for what line and cursor: a second
+ * Tab on the same line lists them without collecting them again (100,000
+ * names take a noticeable fraction of a second).
+ */
+static struct completion last_result;
+static char *last_line;
+static size_t last_cursor;
+
+static void forget_matches(void)
+{
+	completion_free(&last_result);
+	free(last_line);
+	last_line = NULL;
+}
+
 /* Tab: complete the word before the cursor; a second Tab lists the matches. */
 static unsigned char complete_key(EditLine *el, int key)
 {
@@ -301,7 +317,14 @@ static unsigned char complete_key(EditLine *el, int key)
 	unsigned char status = CC_NORM;
 
 	(void)key;
-	completion_find(line, cursor, &result);
+	if (previous_key_was_tab && last_line != NULL && last_cursor == cursor &&
+	    strcmp(last_line, line) == 0) {
+		result = last_result;
+		memset(&last_result, 0, sizeof last_result);
+	} else {
+		completion_find(line, cursor, &result);
+	}
+	forget_matches();
 	if (result.replacement == NULL) {
 		status = CC_ERROR;
 	} else if (strlen(result.replacement) != cursor - result.word_start ||
@@ -319,6 +342,13 @@ static unsigned char complete_key(EditLine *el, int key)
 		status = interrupted ? CC_EOF : CC_REDISPLAY;
 	} else if (result.count > 1) {
 		status = CC_ERROR;	/* a beep; Tab again lists */
+	}
+	if (status == CC_ERROR && result.count > 1) {
+		/* Kept for the second Tab. */
+		last_result = result;
+		last_line = line;
+		last_cursor = cursor;
+		return status;
 	}
 	completion_free(&result);
 	free(line);
@@ -431,6 +461,7 @@ const char *editor_read_line(int fd, const char *prompt, int *length)
 	line = lib.el_gets(editor, &count);
 	signal_catch_for_shell(SIGWINCH, false);
 	signal_catch_for_shell(SIGCHLD, false);
+	forget_matches();
 
 	if (line == NULL || count <= 0) {
 		*length = interrupted ? -1 : 0;
