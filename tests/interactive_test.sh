@@ -160,7 +160,7 @@ history_recall_body()
 history_recall_cleanup() { tmux_stop; }
 
 atf_test_case vi_mode cleanup
-vi_mode_head() { atf_set descr 'set -o vi edits in vi mode; set -o emacs switches back at once'; atf_set require.progs tmux; }
+vi_mode_head() { atf_set descr 'set -o vi edits in vi mode, Tab completes there; set -o emacs switches back at once'; atf_set require.progs tmux; }
 vi_mode_body()
 {
 	start_vsh
@@ -175,6 +175,9 @@ vi_mode_body()
 	tmux_wait_for '^vsh\$ echo Xvi$'
 	tmux_keys Enter
 	tmux_wait_for '^Xvi$'
+	# Tab completes in vi insert mode too.
+	tmux_keys 'ech' Tab 'tab-$((2+2))' Enter
+	tmux_wait_for '^tab-4$'
 	tmux_keys 'set -o emacs' Enter
 	tmux_wait_for '^vsh\$ set -o emacs$'
 	tmux_keys 'cho back'
