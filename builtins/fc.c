@@ -94,17 +94,37 @@ static void list(int from, int to, bool numbers)
 }
 
 /*
+ * Commands fc is running again.  An fc among them may list but not run
+ * commands again: "fc -s" re-running an "fc -s" would find itself in the
+ * entry it replaced, for ever.
+ */
+static int running_again;
+
+/*
  * Enter what fc runs in place of the fc command, echo it, run it.  The
  * text is copied to the scratch arena first, so an error cannot leak it.
  */
 static int run_again(const char *commands)
 {
 	char *copy = arena_strdup(&scratch, commands);
+	struct handler h;
+	int status;
 
 	history_replace_last(copy);
 	out_printf(out2, "%s\n", copy);
 	out_flush(out2);
-	return eval_string(copy, NULL);
+	running_again++;
+	if (setjmp(h.jump) == 0) {
+		handler_push(&h);
+		status = eval_string(copy, NULL);
+		handler_pop(&h);
+	} else {
+		handler_pop(&h);
+		running_again--;
+		raise_exception(exception_raised);
+	}
+	running_again--;
+	return status;
 }
 
 static int reexecute(char *substitution, const char *operand, int current)
@@ -128,6 +148,7 @@ static int reexecute(char *substitution, const char *operand, int current)
 		}
 	}
 	entry = history_entry(number);
+	found = NULL;
 	if (substitution != NULL) {
 		equals = strchr(substitution, '=');
 		*equals = '\0';
@@ -139,10 +160,15 @@ static int reexecute(char *substitution, const char *operand, int current)
 		}
 		*equals = '=';
 	}
-	if (command.length == 0)
+	if (found == NULL)
 		strbuf_append_str(&command, entry);
 	entry = arena_strdup(&scratch, strbuf_str(&command));
 	strbuf_free(&command);
+	if (entry[strspn(entry, " \t\n")] == '\0') {
+		/* The substitution left nothing: nothing to enter or run. */
+		history_remove_last();
+		return 0;
+	}
 	return run_again(entry);
 }
 
@@ -337,6 +363,10 @@ int builtin_fc(int argc, char **argv)
 		return builtin_usage(FC_USAGE);
 	if (!shell.interactive) {
 		error_warn("fc: no command history: the shell is not interactive");
+		return 1;
+	}
+	if (!listing && running_again > 0) {
+		error_warn("fc: cannot run commands again from a command fc runs again");
 		return 1;
 	}
 	current = history_next_number() - 1;

@@ -6,7 +6,9 @@
  *
  * libedit reads characters through our own function (read_character):
  * it is where signals are seen while the user types.  The shell's handlers
- * only set flags; read(2) returns EINTR, and read_character decides:
+ * only set flags; read(2) returns EINTR (or, for a signal that came while
+ * a key was being dealt with, the flag is seen before the next read), and
+ * read_character decides:
  * SIGWINCH is followed at once (the line is redrawn at the new width),
  * SIGCHLD under "set -b" reports finished jobs and redraws the line, and
  * anything else (Ctrl-C, a trapped signal) makes el_gets return, so the
@@ -184,6 +186,29 @@ static void report_jobs(EditLine *el)
 }
 
 /*
+ * Deal with the signals that arrived: the window size and "set -b" here;
+ * true (with errno EINTR) when the shell must see the rest, so el_gets
+ * must return.
+ */
+static bool take_signals(EditLine *el)
+{
+	if (signal_take_pending(SIGWINCH)) {
+		/* Redraw from the start of the row: libedit draws from where it thinks the line begins. */
+		lib.el_resize(el);
+		if (write(2, "\r", 1) == 1)
+			lib.el_set(el, EL_REFRESH);
+	}
+	if (signal_take_pending(SIGCHLD) && option_on(OPT_NOTIFY))
+		report_jobs(el);
+	if (signals_recheck()) {
+		interrupted = true;
+		errno = EINTR;
+		return true;
+	}
+	return false;
+}
+
+/*
  * libedit's character source.  Returns 1 with a character, 0 at end of
  * file, -1 on error or when a signal must be dealt with by the shell.
  */
@@ -193,7 +218,15 @@ static int read_character(EditLine *el, wchar_t *wc)
 	char byte;
 
 	for (;;) {
-		ssize_t n = read(input_fd, &byte, 1);
+		ssize_t n;
+
+		/*
+		 * A signal that came outside read(2) (Ctrl-C during a long
+		 * completion) counts as much as one that interrupts it.
+		 */
+		if (signals_pending && take_signals(el))
+			return -1;
+		n = read(input_fd, &byte, 1);
 
 		if (n == 1) {
 			size_t r = mbrtowc(wc, &byte, 1, &state);
@@ -213,19 +246,6 @@ static int read_character(EditLine *el, wchar_t *wc)
 			return 0;
 		if (errno != EINTR)
 			return -1;
-		if (signal_take_pending(SIGWINCH)) {
-			/* Redraw from the start of the row: libedit draws from where it thinks the line begins. */
-			lib.el_resize(el);
-			if (write(2, "\r", 1) == 1)
-				lib.el_set(el, EL_REFRESH);
-		}
-		if (signal_take_pending(SIGCHLD) && option_on(OPT_NOTIFY))
-			report_jobs(el);
-		if (signals_recheck()) {
-			interrupted = true;
-			errno = EINTR;
-			return -1;
-		}
 	}
 }
 
@@ -266,8 +286,25 @@ static bool may_list(EditLine *el, size_t count)
 		if (wcschr(L"yYnN \177\003\004", answer) != NULL)
 			break;
 	}
-	out_char(out2, '\n');
+	if (!interrupted)
+		out_char(out2, '\n');	/* else the line is dropped, which ends it */
 	return answer == 'y' || answer == 'Y' || answer == ' ';
+}
+
+/*
+ * The matches the last Tab found, and for what line and cursor: a second
+ * Tab on the same line lists them without collecting them again (100,000
+ * names take a noticeable fraction of a second).
+ */
+static struct completion last_result;
+static char *last_line;
+static size_t last_cursor;
+
+static void forget_matches(void)
+{
+	completion_free(&last_result);
+	free(last_line);
+	last_line = NULL;
 }
 
 /* Tab: complete the word before the cursor; a second Tab lists the matches. */
@@ -280,7 +317,14 @@ static unsigned char complete_key(EditLine *el, int key)
 	unsigned char status = CC_NORM;
 
 	(void)key;
-	completion_find(line, cursor, &result);
+	if (previous_key_was_tab && last_line != NULL && last_cursor == cursor &&
+	    strcmp(last_line, line) == 0) {
+		result = last_result;
+		memset(&last_result, 0, sizeof last_result);
+	} else {
+		completion_find(line, cursor, &result);
+	}
+	forget_matches();
 	if (result.replacement == NULL) {
 		status = CC_ERROR;
 	} else if (strlen(result.replacement) != cursor - result.word_start ||
@@ -294,9 +338,17 @@ static unsigned char complete_key(EditLine *el, int key)
 		if (result.count <= LIST_WITHOUT_ASKING || may_list(el, result.count))
 			completion_print(&result, terminal_columns(), out2);
 		out_flush(out2);
-		status = CC_REDISPLAY;
+		/* Ctrl-C at the question: the line goes, as at the prompt (el_gets returns). */
+		status = interrupted ? CC_EOF : CC_REDISPLAY;
 	} else if (result.count > 1) {
 		status = CC_ERROR;	/* a beep; Tab again lists */
+	}
+	if (status == CC_ERROR && result.count > 1) {
+		/* Kept for the second Tab. */
+		last_result = result;
+		last_line = line;
+		last_cursor = cursor;
+		return status;
 	}
 	completion_free(&result);
 	free(line);
@@ -409,6 +461,7 @@ const char *editor_read_line(int fd, const char *prompt, int *length)
 	line = lib.el_gets(editor, &count);
 	signal_catch_for_shell(SIGWINCH, false);
 	signal_catch_for_shell(SIGCHLD, false);
+	forget_matches();
 
 	if (line == NULL || count <= 0) {
 		*length = interrupted ? -1 : 0;

@@ -25,7 +25,7 @@ wait_last_line()
 }
 
 atf_test_case command cleanup
-command_head() { atf_set descr 'Tab completes a program in PATH, a function and a built-in in command position'; atf_set require.progs tmux; }
+command_head() { atf_set descr 'Tab completes a program in PATH, a function, a built-in, an alias and a reserved word in command position'; atf_set require.progs tmux; }
 command_body()
 {
 	start_vsh
@@ -40,6 +40,13 @@ command_body()
 	tmux_keys 'unali' Tab 'x; echo status-$?' Enter
 	tmux_wait_for '^status-1$'
 	tmux_wait_for 'unalias x;'
+	tmux_keys "alias zqalias='echo al-\$((1+1))'" Enter
+	tmux_keys 'zqali' Tab Enter
+	tmux_wait_for '^al-2$'
+	# A reserved word: until is the only command starting with "unti".
+	tmux_keys 'unti' Tab 'false; do echo loop-$((2+3)); break; done' Enter
+	tmux_wait_for '^loop-5$'
+	tmux_wait_for '^vsh\$ until false;'
 }
 command_cleanup() { tmux_stop; }
 
@@ -98,7 +105,7 @@ variables_body()
 variables_cleanup() { tmux_stop; }
 
 atf_test_case job_ids cleanup
-job_ids_head() { atf_set descr 'Tab after % as an operand of kill completes a job ID'; atf_set require.progs tmux; }
+job_ids_head() { atf_set descr 'Tab after % as an operand of bg, fg, jobs, kill and wait completes a job ID'; atf_set require.progs tmux; }
 job_ids_body()
 {
 	start_vsh
@@ -108,6 +115,18 @@ job_ids_body()
 	tmux_wait_for '^vsh\$ kill %1 ?$'
 	tmux_keys Enter 'wait; echo waited-$((4+4))' Enter
 	tmux_wait_for '^waited-8$'
+	# Two jobs: a second Tab lists both after each of the job built-ins.
+	tmux_keys 'sleep 100 & sleep 101 &' Enter
+	tmux_wait_for '^\[2\] [0-9]+$'
+	n=0
+	for builtin in bg fg jobs kill wait; do
+		n=$((n + 1))
+		tmux_keys C-u "$builtin %" Tab Tab
+		tmux_wait_for '^%1 +%2$' "$n"
+		wait_last_line "^vsh\\$ $builtin %\$"
+	done
+	tmux_keys C-u 'kill %1 %2; wait; echo waited-$((5+5))' Enter
+	tmux_wait_for '^waited-10$'
 }
 job_ids_cleanup() { tmux_stop; }
 
@@ -131,7 +150,7 @@ listing_body()
 listing_cleanup() { tmux_stop; }
 
 atf_test_case listing_many cleanup
-listing_many_head() { atf_set descr 'More than 100 matches are listed only after "Display all N possibilities? (y or n)" is answered y'; atf_set require.progs tmux; }
+listing_many_head() { atf_set descr 'More than 100 matches are listed only after "Display all N possibilities? (y or n)" is answered y; Ctrl-C there drops the line'; atf_set require.progs tmux; }
 listing_many_body()
 {
 	mkdir many
@@ -150,6 +169,16 @@ listing_many_body()
 	# The line is still being edited after the listing.
 	tmux_keys '149' Enter
 	tmux_wait_for '^<many/f149>$'
+	# Ctrl-C at the question drops the line, as at the prompt.
+	tmux_keys C-l
+	wait_last_line '^vsh\$ ?$'
+	tmux_never_shown 'Display all' 'the screen was not cleared'
+	tmux_keys "printf '<%s>\\n' many/f" Tab Tab
+	tmux_wait_for '^Display all 150 possibilities\? \(y or n\) ?$'
+	tmux_keys C-c
+	wait_last_line '^vsh\$ ?$'
+	tmux_keys 'echo status-$?' Enter
+	tmux_wait_for '^status-130$'
 }
 listing_many_cleanup() { tmux_stop; }
 
@@ -186,7 +215,7 @@ user_and_no_match_body()
 user_and_no_match_cleanup() { tmux_stop; }
 
 atf_test_case big_directories cleanup
-big_directories_head() { atf_set descr 'Completion in a directory of 100,000 files and a PATH directory of 5,000 programs'; atf_set require.progs tmux; }
+big_directories_head() { atf_set descr 'Completion in a directory of 100,000 files and a PATH directory of 5,000 programs; Ctrl-C while it works drops the line'; atf_set require.progs tmux; }
 big_directories_body()
 {
 	# Measured on 2 cores (completion_find alone): 23 ms for a unique name
@@ -204,6 +233,24 @@ big_directories_body()
 	tmux_wait_for '^<big/zq_unique_target>$'
 	tmux_keys 'zq_uni' Tab Enter
 	tmux_wait_for '^big-10$'
+	# Ctrl-C while Tab is still collecting the 100,000 names drops the line
+	# (the signal comes outside read(2)).  The key goes once the shell is
+	# seen running rather than waiting for input, if that is seen at all.
+	tmux_keys "printf '<%s>\\n' big/f"
+	wait_last_line "big/f\$"
+	tty=$(tmux -S "$(tmux_socket)" display-message -p '#{pane_tty}')
+	tmux_keys Tab
+	tries=0
+	while [ "$tries" -lt 100 ] &&
+	    ! ps -t "${tty#/dev/}" -o stat=,args= | grep -Eq '^R[^ ]* .*vsh -i$'; do
+		sleep 0.01
+		tries=$((tries + 1))
+	done
+	tmux_keys C-c
+	wait_last_line '^vsh\$ ?$'
+	tmux_keys 'echo after-$((3+4))' Enter
+	tmux_wait_for '^after-7$'
+	tmux_never_shown 'big/fecho' 'the interrupted line was kept'
 }
 big_directories_cleanup() { tmux_stop; }
 

@@ -117,6 +117,34 @@ END
 	atf_check cmp before .vsh_history
 }
 
+atf_test_case histsize_default
+histsize_default_head() { atf_set descr 'HISTSIZE unset keeps 500 entries; a file of more than 1000 records is trimmed through a new file renamed into place'; }
+histsize_default_body()
+{
+	make_session
+	seq -f 'echo %g' 1 600 >.vsh_history
+	# 500 entries: echo 102 ... echo 600 and the fc command.
+	atf_check -o inline:'\techo 102\n' ./session <<'END'
+fc -ln 1 1
+END
+	# 601 records are not twice 500: the file is left as it is.
+	atf_check -o inline:'601\n' sh -c 'wc -l <.vsh_history'
+	# 1200 are: the newest 500 go to a new file, renamed over the old one
+	# (so a new inode), which a symbolic link goes on naming.
+	seq -f 'echo %g' 1 1200 >real
+	ln -sf real .vsh_history
+	inode=$(stat -c %i real)
+	atf_check ./session <<'END'
+:
+END
+	test -L .vsh_history || atf_fail "the symbolic link was replaced"
+	test "$(stat -c %i real)" != "$inode" || atf_fail "the file was rewritten in place"
+	atf_check -o inline:'501\n' sh -c 'wc -l <real'
+	atf_check -o inline:'echo 701\n' head -n 1 real
+	atf_check -o inline:':\n' tail -n 1 real
+	atf_check -o inline:'600\n' stat -c %a real
+}
+
 atf_test_case nolog
 nolog_head() { atf_set descr 'set -o nolog: function definitions are not entered'; }
 nolog_body()
@@ -241,6 +269,12 @@ END
 	atf_check -o inline:'one\n' -e inline:'echo one\n' ./session <<'END'
 fc -e - 1
 END
+	# A substitution that leaves nothing runs nothing; the fc command is not kept.
+	fc_setup
+	atf_check -o inline:'4\techo four\n5\tfc -l -1\n' ./session <<'END'
+fc -s 'echo four='
+fc -l -1
+END
 }
 
 atf_test_case fc_edit
@@ -263,6 +297,17 @@ fc -e 'sed -i s/four/fOur/' 4
 fc -l
 END
 	atf_check -o match:'^600$' -o match:"^$PWD/vsh-fc\\." cat editor.log
+	# Without -e, and FCEDIT unset or empty, the editor is ed.
+	mkdir bin
+	printf '#!/bin/sh\nsed -i s/one/ONE/ "$1"\n' >bin/ed
+	chmod +x bin/ed
+	for fcedit in unset empty; do
+		fc_setup
+		if [ "$fcedit" = unset ]; then set --; else set -- FCEDIT=; fi
+		PATH="$PWD/bin:$PATH" atf_check -o inline:'ONE\n' -e inline:'echo ONE\n' ./session "$@" <<'END'
+fc 1
+END
+	done
 	atf_check -o inline:'0\n' sh -c 'ls vsh-fc.* 2>/dev/null | wc -l'
 	# The editor fails: nothing runs, the fc command is not kept.
 	fc_setup
@@ -303,6 +348,15 @@ END
 	atf_check -s exit:1 -e inline:'vsh: fc: no command to run again\n' ./session HISTFILE= <<'END'
 fc -s
 END
+	# That failed fc -s stays in the history; running it again runs it
+	# once, and it may not run itself again (it would, for ever).
+	atf_check -o inline:'1\n' \
+	    -e inline:'vsh: fc: no command to run again\nfc -s\nvsh: fc: cannot run commands again from a command fc runs again\n' \
+	    ./session HISTFILE= <<'END'
+fc -s
+fc -s
+echo $?
+END
 }
 
 atf_init_test_cases()
@@ -311,6 +365,7 @@ atf_init_test_cases()
 	atf_add_test_case scripts_never_touch
 	atf_add_test_case concurrent
 	atf_add_test_case histsize
+	atf_add_test_case histsize_default
 	atf_add_test_case nolog
 	atf_add_test_case bad_file
 	atf_add_test_case unwritable

@@ -160,7 +160,7 @@ history_recall_body()
 history_recall_cleanup() { tmux_stop; }
 
 atf_test_case vi_mode cleanup
-vi_mode_head() { atf_set descr 'set -o vi edits in vi mode; set -o emacs switches back at once'; atf_set require.progs tmux; }
+vi_mode_head() { atf_set descr 'set -o vi edits in vi mode, Tab completes there; set -o emacs switches back at once'; atf_set require.progs tmux; }
 vi_mode_body()
 {
 	start_vsh
@@ -175,6 +175,9 @@ vi_mode_body()
 	tmux_wait_for '^vsh\$ echo Xvi$'
 	tmux_keys Enter
 	tmux_wait_for '^Xvi$'
+	# Tab completes in vi insert mode too.
+	tmux_keys 'ech' Tab 'tab-$((2+2))' Enter
+	tmux_wait_for '^tab-4$'
 	tmux_keys 'set -o emacs' Enter
 	tmux_wait_for '^vsh\$ set -o emacs$'
 	tmux_keys 'cho back'
@@ -193,7 +196,7 @@ start_vsh_watched()
 }
 
 atf_test_case end_of_file cleanup
-end_of_file_head() { atf_set descr 'Ctrl-D on an empty line leaves the shell; with ignoreeof it says how to leave'; atf_set require.progs tmux; }
+end_of_file_head() { atf_set descr 'Ctrl-D on an empty line leaves the shell; with ignoreeof it says how to leave; elsewhere it deletes the character under the cursor'; atf_set require.progs tmux; }
 end_of_file_body()
 {
 	start_vsh_watched
@@ -203,6 +206,12 @@ end_of_file_body()
 	tmux_wait_for '^Use "exit" to leave the shell\.$'
 	tmux_keys 'echo still-$((2+1))' Enter
 	tmux_wait_for '^still-3$'
+	# On a line that is not empty Ctrl-D deletes the character under the
+	# cursor, and at the end of the line does nothing.
+	tmux_keys 'echo abc' Left C-d
+	tmux_wait_for '^vsh\$ echo ab$'
+	tmux_keys C-e C-d 'x' Enter
+	tmux_wait_for '^abx$'
 	tmux_keys 'set +o ignoreeof' Enter
 	tmux_wait_for '^vsh\$ set \+o ignoreeof$'
 	tmux_keys C-d
@@ -238,6 +247,30 @@ dumb_terminal_body()
 	tmux_wait_for '^loaded-4$'
 }
 dumb_terminal_cleanup() { tmux_stop; }
+
+atf_test_case plain_reading cleanup
+plain_reading_head() { atf_set descr 'set +o emacs +o vi and an unknown TERM read lines plainly, prompts shown; the editor is back at the next line'; atf_set require.progs tmux; }
+plain_reading_body()
+{
+	start_vsh
+	tmux_keys 'set +o emacs +o vi; echo plain-$((1+1))' Enter
+	tmux_wait_for '^plain-2$'
+	# Ctrl-A is a character of the line, not a motion; the prompt is still there.
+	tmux_keys 'echo x' C-a 'y | od -An -tx1' Enter
+	tmux_wait_for '^ 78 01 79 0a$'
+	tmux_wait_for '^vsh\$ echo x\^Ay \| od'
+	# An unknown TERM reads plainly too, emacs on or not.
+	tmux_keys 'TERM=zq-no-such-terminal; set -o emacs; echo unknown-$((2+2))' Enter
+	tmux_wait_for '^unknown-4$'
+	tmux_keys 'echo u' C-a 'v | od -An -tx1' Enter
+	tmux_wait_for '^ 75 01 76 0a$'
+	# A terminal terminfo knows: Ctrl-A moves to the start of the line.
+	tmux_keys 'TERM=xterm; echo known-$((3+3))' Enter
+	tmux_wait_for '^known-6$'
+	tmux_keys 'cho edited' C-a 'e' Enter
+	tmux_wait_for '^edited$'
+}
+plain_reading_cleanup() { tmux_stop; }
 
 atf_test_case window_size cleanup
 window_size_head() { atf_set descr 'A window size change in the middle of a line is followed'; atf_set require.progs tmux; }
@@ -403,6 +436,7 @@ atf_init_test_cases()
 	atf_add_test_case end_of_file
 	atf_add_test_case coloured_prompt
 	atf_add_test_case dumb_terminal
+	atf_add_test_case plain_reading
 	atf_add_test_case window_size
 	atf_add_test_case notify_while_typing
 	atf_add_test_case prompt_expansion
