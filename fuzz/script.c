@@ -235,12 +235,26 @@ static void out_of_time(int sig)
 		signal_mark_pending(SIGKILL);
 }
 
-/* A tick every TICK_USEC of CPU time while on; off stops it. */
+/*
+ * A tick every TICK_USEC of CPU time while on; off stops it.  The handler
+ * is set again each time: putting back the traps after an input that
+ * trapped SIGPROF resets it to the default, which would end the fuzzer at
+ * the next input's first tick ("Profiling timer expired").
+ */
 static void set_clock(bool on)
 {
 	suseconds_t usec = on ? TICK_USEC : 0;
 	struct itimerval t = { { 0, usec }, { 0, usec } };
 
+	if (on) {
+		struct sigaction sa;
+
+		memset(&sa, 0, sizeof sa);
+		sa.sa_handler = out_of_time;
+		/* Past the wrapper above, which refuses SIGPROF during a run. */
+		((int (*)(int, const struct sigaction *, struct sigaction *))fuzz_real("sigaction"))(SIGPROF,
+		    &sa, NULL);
+	}
 	ticks_used = 0;
 	setitimer(ITIMER_PROF, &t, NULL);
 }
@@ -313,8 +327,6 @@ static void restore_state(void)
 
 static void set_up(void)
 {
-	struct sigaction sa;
-
 	/* The scratch directory stays empty: nothing can be written. */
 	if (mkdtemp(scratch_directory) == NULL || chdir(scratch_directory) != 0) {
 		perror("fuzz/script: scratch directory");
@@ -323,9 +335,6 @@ static void set_up(void)
 	atexit(remove_scratch);
 	null_in_and_out();
 	protect_open_descriptors();
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = out_of_time;
-	sigaction(SIGPROF, &sa, NULL);
 	shell.shell_pid = getpid();
 	fuzz_limit_memory();
 	save_state();
