@@ -1171,10 +1171,15 @@ static void print_source(struct output *o, const struct node *n, int level)
 		newline_indent(o, level);
 		out_str(o, "esac");
 		break;
-	case NODE_FUNCTION:
-		out_printf(o, "%s() ", n->u.function.name);
+	case NODE_FUNCTION: {
+		const char *name = n->u.function.name;
+		size_t length = strlen(name);
+
+		/* A name ending in "$" takes a space: "s$()" reads as "s" and "$()". */
+		out_printf(o, "%s%s() ", name, length > 0 && name[length - 1] == '$' ? " " : "");
 		print_source(o, n->u.function.body, level);
 		return;
+	}
 	}
 	/* Compound commands: their redirections follow. */
 	if (n->redirections != NULL) {

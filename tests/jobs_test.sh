@@ -143,6 +143,9 @@ EOF
 	# quoted newline (found by fuzz/parse: the outer body ended early).
 	job_text_is "sleep 1 <<F &\\n\$(cat <<B\\nVSH_EOF\\nB\\n) \$(echo 'x\\nVSH_EOF_1\\ny')\\nF\\n" \
 	    "sleep 1 <<VSH_EOF_2\\n\$(cat <<VSH_EOF_1\\nVSH_EOF\\nVSH_EOF_1\\n) \$(echo 'x\\nVSH_EOF_1\\ny')\\nVSH_EOF_2\\n"
+	# A function name ending in "$" keeps a space before "()" (found by
+	# fuzz/parse: "s$()" reads as "s" and "$()").
+	job_text_is '{ false && s$ () { :; }; sleep 1; } &\n' '{\n\tfalse && s$ () {\n\t\t:\n\t}\n\tsleep 1\n}\n'
 	# A body waits for the end of its own line, not a $(...) later on it
 	# (found by fuzz/parse: the body was printed inside the substitution).
 	job_text_is 'sleep 1 <<F >$(echo /dev/null) &\nbody\nF\n' \
