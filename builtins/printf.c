@@ -209,7 +209,8 @@ static int argument_number(const char **p)
 	if (*s < '1' || *s > '9')
 		return 0;
 	while (*s >= '0' && *s <= '9') {
-		if (n < 100000)
+		/* Past any argument count: the argument is missing either way. */
+		if (n < INT_MAX / 20)
 			n = n * 10 + (*s - '0');
 		s++;
 	}
@@ -232,6 +233,35 @@ static void bad_directive(struct printf_run *r, const char *start, const char *e
 	error_warn("printf: %.*s: invalid directive", (int)(end - start), start);
 	r->status = 1;
 	r->stop = true;
+}
+
+/*
+ * The digits of a field width or precision at *p; false (with a message)
+ * when the number does not fit in an int, as the C library needs it.
+ */
+static bool field_number(struct printf_run *r, const char *start, const char **p, int *value)
+{
+	const char *s = *p;
+	int n = 0;
+	bool fits = true;
+
+	for (; *s >= '0' && *s <= '9'; s++) {
+		if (n > (INT_MAX - (*s - '0')) / 10)
+			fits = false;
+		else
+			n = n * 10 + (*s - '0');
+	}
+	*p = s;
+	*value = n;
+	if (!fits) {
+		while (*s != '\0' && strchr("diouxXcsbeEfFgGaA", *s) == NULL)
+			s++;
+		error_warn("printf: %.*s: field width or precision too large",
+		    (int)(s - start) + (*s != '\0'), start);
+		r->status = 1;
+		r->stop = true;
+	}
+	return fits;
 }
 
 /*
@@ -273,12 +303,8 @@ static const char *convert(struct printf_run *r, const char *p)
 			if (memchr(spec + 1, '-', length - 1) == NULL)
 				spec[length++] = '-';
 		}
-	} else {
-		while (*p >= '0' && *p <= '9') {
-			if (width < 1000000)
-				width = width * 10 + (*p - '0');
-			p++;
-		}
+	} else if (!field_number(r, start, &p, &width)) {
+		return p;
 	}
 	if (*p == '.') {
 		p++;
@@ -295,12 +321,8 @@ static const char *convert(struct printf_run *r, const char *p)
 			precision = int_argument(r, take_argument(r, precision_number));
 			if (precision < 0)
 				precision = -1;
-		} else {
-			while (*p >= '0' && *p <= '9') {
-				if (precision < 1000000)
-					precision = precision * 10 + (*p - '0');
-				p++;
-			}
+		} else if (!field_number(r, start, &p, &precision)) {
+			return p;
 		}
 	}
 	/* Length modifiers mean nothing here: the shell's numbers are all intmax_t. */

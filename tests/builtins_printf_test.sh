@@ -93,6 +93,25 @@ errors_body()
 	atf_check -o inline:'1\n' -e ignore vsh -c 'printf "%d" abc >/dev/null; echo $?'
 }
 
+atf_test_case big_fields
+big_fields_head() { atf_set descr "every digit of a width or precision counts; one past an int is an error"; }
+big_fields_body()
+{
+	atf_check -o inline:'20000001\n' vsh -c 'printf "%20000000s|" x | wc -c'
+	atf_check -o inline:'12345679\n' vsh -c 'printf "%-12345678s|" x | wc -c'
+	atf_check -o inline:'12345678\n' vsh -c 'printf "%12345678d" 7 | wc -c'
+	atf_check -o inline:'7 \n' vsh -c 'printf "%.12345678s \n" 7'
+	atf_check -o inline:'0000000000000012\n' vsh -c 'printf "%.0000000000000016d\n" 12'
+	atf_check -s exit:1 -o inline:'a' -e match:'printf: %3000000000s: field width or precision too large$' \
+	    vsh -c 'printf "a%3000000000sb\n" x'
+	atf_check -s exit:1 -o inline:'a' -e match:'printf: %-.2147483648d: field width or precision too large$' \
+	    vsh -c 'printf "a%-.2147483648d\n" x'
+	atf_check -s exit:1 -e match:'printf: %99999999999999999999: field width or precision too large$' \
+	    vsh -c 'printf "%99999999999999999999"'
+	# An argument number past any count reads a missing argument.
+	atf_check -o inline:'||\n' vsh -c 'printf "|%99999999999999\$s|\n" a'
+}
+
 atf_init_test_cases()
 {
 	atf_add_test_case integers
@@ -102,4 +121,5 @@ atf_init_test_cases()
 	atf_add_test_case reuse
 	atf_add_test_case numbered
 	atf_add_test_case errors
+	atf_add_test_case big_fields
 }
