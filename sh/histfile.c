@@ -267,8 +267,11 @@ static void parse_records(struct loaded *l, char *data, size_t length)
 	}
 }
 
-/* Rewrite the file with only the newest keep entries, through a temporary file and rename(2). */
-static void trim(const char *path, struct loaded *l, int keep)
+/*
+ * Rewrite the file with only the newest keep entries, through a temporary
+ * file and rename(2); the new file gets the old one's permissions.
+ */
+static void trim(const char *path, struct loaded *l, int keep, mode_t mode)
 {
 	struct strbuf temp = STRBUF_INIT, records = STRBUF_INIT;
 	char *real = realpath(path, NULL);
@@ -283,6 +286,7 @@ static void trim(const char *path, struct loaded *l, int keep)
 		warn_once(path, "cannot trim: no temporary file in its directory");
 		goto done;
 	}
+	(void)fchmod(fd, mode);
 	for (size_t i = start; i < l->count; i++)
 		encode(&records, '\\', l->text[i]);
 	ok = records.length == 0 ||
@@ -330,7 +334,9 @@ void histfile_load(int keep, void (*enter)(const char *text))
 		}
 		return;
 	}
-	if (fstat(fd, &st) == 0 && !S_ISREG(st.st_mode)) {
+	if (fstat(fd, &st) < 0)
+		st.st_mode = S_IFREG | 0600;
+	if (!S_ISREG(st.st_mode)) {
 		/* /dev/null turns history saving off; a device is not read. */
 		if (!S_ISCHR(st.st_mode))
 			warn_once(path, "not a regular file");
@@ -364,7 +370,7 @@ void histfile_load(int keep, void (*enter)(const char *text))
 		enter(l.text[i]);
 	/* HISTSIZE=0 keeps nothing in this shell; it is no reason to empty the file. */
 	if (!read_only && keep > 0 && l.records > 2 * (size_t)keep)
-		trim(path, &l, keep);
+		trim(path, &l, keep, st.st_mode & 07777);
 done:
 	close(fd);
 	free(l.text);

@@ -97,6 +97,7 @@ histsize_body()
 {
 	make_session
 	printf 'echo %s\n' 1 2 3 4 5 6 7 >.vsh_history
+	chmod 600 .vsh_history
 	atf_check -o inline:'2\techo 6\n3\techo 7\n4\tfc -l\n' ./session HISTSIZE=3 <<'END'
 fc -l
 END
@@ -118,7 +119,7 @@ END
 }
 
 atf_test_case histsize_default
-histsize_default_head() { atf_set descr 'HISTSIZE unset keeps 500 entries; a file of more than 1000 records is trimmed through a new file renamed into place'; }
+histsize_default_head() { atf_set descr 'HISTSIZE unset keeps 500 entries; a file of more than 1000 records is trimmed through a new file renamed into place, with the same permissions'; }
 histsize_default_body()
 {
 	make_session
@@ -132,6 +133,7 @@ END
 	# 1200 are: the newest 500 go to a new file, renamed over the old one
 	# (so a new inode), which a symbolic link goes on naming.
 	seq -f 'echo %g' 1 1200 >real
+	chmod 640 real
 	ln -sf real .vsh_history
 	inode=$(stat -c %i real)
 	atf_check ./session <<'END'
@@ -142,7 +144,8 @@ END
 	atf_check -o inline:'501\n' sh -c 'wc -l <real'
 	atf_check -o inline:'echo 701\n' head -n 1 real
 	atf_check -o inline:':\n' tail -n 1 real
-	atf_check -o inline:'600\n' stat -c %a real
+	# The new file keeps the old one's permissions.
+	atf_check -o inline:'640\n' stat -c %a real
 }
 
 atf_test_case nolog
