@@ -1415,6 +1415,11 @@ static bool run_one(struct parser *p, struct input *in, struct arena *trees, boo
 			out_flush(out2);
 		}
 		parser_recover(p);
+		/*
+		 * Ctrl-D on a PS2 line ended the command with a syntax error, not
+		 * the session (dash, yash): a terminal is read on.
+		 */
+		input_read_on(in);
 		/* A syntax error: what was typed is history all the same. */
 		input_command_read(in, false);
 	}

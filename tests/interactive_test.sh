@@ -196,7 +196,7 @@ start_vsh_watched()
 }
 
 atf_test_case end_of_file cleanup
-end_of_file_head() { atf_set descr 'Ctrl-D on an empty line leaves the shell; with ignoreeof it says how to leave; elsewhere it deletes the character under the cursor'; atf_set require.progs tmux; }
+end_of_file_head() { atf_set descr 'Ctrl-D on an empty line leaves the shell; with ignoreeof it says how to leave; on a PS2 line it is a syntax error; elsewhere it deletes the character under the cursor'; atf_set require.progs tmux; }
 end_of_file_body()
 {
 	start_vsh_watched
@@ -214,6 +214,20 @@ end_of_file_body()
 	tmux_wait_for '^abx$'
 	tmux_keys 'set +o ignoreeof' Enter
 	tmux_wait_for '^vsh\$ set \+o ignoreeof$'
+	# On a PS2 line it ends the command with a syntax error, not the
+	# shell (dash, yash), with the editor and without.
+	tmux_keys 'if true' Enter
+	tmux_wait_for "^> ?$"
+	tmux_keys C-d
+	tmux_wait_for "unexpected end of file \\(expecting 'then'\\)$"
+	tmux_keys 'echo after-$((3+4)) $?' Enter
+	tmux_wait_for '^after-7 2$'
+	tmux_keys 'set +o emacs; while :' Enter
+	tmux_wait_for "^> ?$"
+	tmux_keys C-d
+	tmux_wait_for "unexpected end of file \\(expecting 'do'\\)$"
+	tmux_keys 'echo plain-$((4+4))' Enter
+	tmux_wait_for '^plain-8$'
 	tmux_keys C-d
 	tmux_wait_for '^vsh ended 0$'
 }
