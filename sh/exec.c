@@ -227,6 +227,27 @@ static bool redirections_pure(const struct redirection *r)
 }
 
 /*
+ * Does one of these assignments name a read-only variable?  That error
+ * belongs to the subshell of a pipeline element or "&", not to the shell.
+ */
+static bool assigns_read_only(const struct word *a)
+{
+	for (; a != NULL; a = a->next) {
+		const struct word_part *p = a->parts;
+		const char *eq;
+		struct var *v;
+
+		if (p == NULL || p->kind != PART_TEXT || (eq = strchr(p->u.text.chars, '=')) == NULL)
+			return true;	/* not seen as name=...: let the subshell judge */
+		v = var_lookup(arena_strndup(&scratch, p->u.text.chars,
+		    (size_t)(eq - p->u.text.chars)));
+		if (v != NULL && (v->flags & VAR_READONLY))
+			return true;
+	}
+	return false;
+}
+
+/*
  * Is n a simple command that will certainly run an external program, with
  * expansions the shell may do itself?  Then pipelines, "&" and "$(...)"
  * can launch it with vfork instead of forking a subshell.
@@ -244,7 +265,7 @@ static bool is_plain_program(struct node *n)
 	if (!command_lookup(name, 0, &t) || t.kind != COMMAND_PROGRAM)
 		return false;
 	return word_list_pure(n->u.simple.words) && word_list_pure(n->u.simple.assignments) &&
-	    redirections_pure(n->redirections);
+	    redirections_pure(n->redirections) && !assigns_read_only(n->u.simple.assignments);
 }
 
 /* The command text for "jobs", only when something may show it. */

@@ -67,6 +67,13 @@ temporary_assignments_body()
 	atf_check -s exit:2 -o empty -e match:'v: is read only' vsh -c 'readonly v=1; v=2 nosuch >out; echo after'
 	atf_check -s exit:2 -o empty -e match:'v: is read only' vsh -c 'readonly v=1; v=2 command nosuch; echo after'
 	atf_check -o inline:'after 2\n' -e match:'v: is read only' vsh -c 'readonly v=1; cat </dev/null | v=2 nosuch; echo after $?'
+	# Before a program in a pipeline, in "&" or in $(...): the error ends
+	# that subshell, not the shell (a program is launched without one).
+	atf_check -o inline:'after 2\n' -e match:'v: is read only' vsh -c 'readonly v=1; /bin/true | v=2 /bin/true; echo after $?'
+	atf_check -o inline:'after 0\n' -e match:'v: is read only' vsh -c 'readonly v=1; v=2 /bin/echo no | /bin/cat; echo after $?'
+	atf_check -o inline:'after 2\n' -e match:'v: is read only' vsh -c 'readonly v=1; v=2 /bin/echo no & wait $!; echo after $?'
+	atf_check -o inline:'after 2 []\n' -e match:'v: is read only' vsh -c 'readonly v=1; x=$(v=2 /bin/echo no); echo after $? "[$x]"'
+	atf_check -o inline:'x=2\n' vsh -c 'readonly v=1; x=2 env | grep "^x="'
 }
 
 atf_test_case search_order
