@@ -223,8 +223,10 @@ struct job *job_create(bool background, const char *text)
 	if (control_on && !background && terminal >= 0)
 		have_shell_modes = tcgetattr(terminal, &shell_modes) == 0;
 	/*
-	 * A script stops when it and its foreground job got SIGINT from the
-	 * terminal, but not when the job handled the signal (as bash and dash).
+	 * A script that gets SIGINT while it waits for a foreground job is
+	 * ended by it (the default action, POSIX; dash, yash, mksh), but only
+	 * once the job has ended, and after the EXIT trap.  Even when the job
+	 * handled the signal and went on: only bash lets the script go on.
 	 * The shell catches SIGINT for that before the job starts: a job may
 	 * send it to the whole group at once (children get the default back).
 	 */
@@ -864,11 +866,12 @@ int job_wait(struct job *job)
 		return status;
 	}
 	report_signal_death(job);
+	if (catching_sigint && signal_take_pending(SIGINT)) {
+		/* Its default action, put off until the job has ended. */
+		job_free(job);
+		signal_exit_by(SIGINT);
+	}
 	if (died_of(job, SIGINT)) {
-		if (catching_sigint && signal_take_pending(SIGINT)) {
-			job_free(job);
-			signal_exit_by(SIGINT);
-		}
 		if (interactive) {
 			/* The executor starts a new line when the interrupt aborts the command; a trap does not. */
 			if (signal_is_trapped(SIGINT)) {
@@ -879,9 +882,6 @@ int job_wait(struct job *job)
 			if (job->controlled)
 				signal_mark_pending(SIGINT);
 		}
-	} else if (catching_sigint) {
-		/* The job caught SIGINT and went on: so does the script. */
-		signal_take_pending(SIGINT);
 	}
 	job_free(job);
 	return status;

@@ -242,7 +242,7 @@ c\" INT; s=\$(trap); trap - INT; eval \"\$s\"; trap"
 }
 
 atf_test_case sigint_stops_script
-sigint_stops_script_head() { atf_set descr "SIGINT to the shell and its foreground job stops a script; a job that handles it does not"; }
+sigint_stops_script_head() { atf_set descr "SIGINT to a script waiting for its foreground job ends the script when the job ends, whether the job died of it or not"; }
 sigint_stops_script_body()
 {
 	make_in_own_group
@@ -250,9 +250,18 @@ sigint_stops_script_body()
 	atf_check -s signal:2 -o empty -e empty ./in_own_group vsh -c 'sh -c "kill -INT 0"; echo after'
 	# ... after its EXIT trap.
 	atf_check -s signal:2 -o inline:'bye\n' -e empty ./in_own_group vsh -c 'trap "echo bye" EXIT; sh -c "kill -INT 0"; echo after'
-	# The job catches SIGINT and exits normally: the script goes on.
-	atf_check -s exit:0 -o inline:'after 0\n' -e empty \
-	    ./in_own_group vsh -c 'sh -c "trap \"exit 0\" INT; kill -INT 0; sleep 0.1"; echo after $?'
+	# The job catches SIGINT and exits normally: the shell dies of it all
+	# the same, once the job has ended (its default action, as in dash,
+	# yash and mksh; bash goes on).
+	atf_check -s signal:2 -o inline:'job went on\n' -e empty \
+	    ./in_own_group vsh -c 'sh -c "trap \"echo job went on; exit 0\" INT; kill -INT 0"; echo after $?'
+	# Only the shell got it, from its job: the same.
+	atf_check -s signal:2 -o inline:'job ended\n' -e empty \
+	    vsh -c 'sh -c "kill -INT \$PPID; echo job ended"; echo after'
+	# A subshell waiting for its job: the subshell dies of it, and the
+	# shell, which did not get it, goes on with status 130.
+	atf_check -s exit:0 -o inline:'job ended\nouter 130\n' -e empty \
+	    vsh -c '(sh -c "kill -INT \$PPID; echo job ended"; echo after); echo "outer $?"'
 	# Only the job got it: the script goes on with 130.
 	atf_check -s exit:0 -o inline:'after 130\n' -e empty vsh -c 'sh -c "kill -INT \$\$"; echo after $?'
 	# A trap on INT runs instead.
