@@ -19,17 +19,17 @@ enum describe_style {
 	DESCRIBE_LONG,		/* command -V and type: a sentence */
 };
 
-/* A path as the user should see it for command -v: absolute. */
+/* A path as the user should see it for command -v and -V: absolute. */
 static void print_absolute(const char *path)
 {
 	if (path[0] != '/') {
 		char cwd[PATH_MAX];
 
 		if (getcwd(cwd, sizeof cwd) != NULL) {
+			while (path[0] == '.' && path[1] == '/')
+				path += 2;
 			out_str(out1, cwd);
-			if (path[0] == '.' && path[1] == '/')
-				path += 1;
-			else
+			if (strcmp(cwd, "/") != 0)
 				out_char(out1, '/');
 		}
 	}
@@ -70,12 +70,10 @@ static bool describe(const char *name, enum describe_style style, int lookup_fla
 	if (strchr(name, '/') != NULL) {
 		if (!is_executable_file(name))
 			goto not_found;
-		if (style == DESCRIBE_SHORT) {
-			print_absolute(name);
-			out_char(out1, '\n');
-		} else {
-			out_printf(out1, "%s is %s\n", name, name);
-		}
+		if (style == DESCRIBE_LONG)
+			out_printf(out1, "%s is ", name);
+		print_absolute(name);
+		out_char(out1, '\n');
 		return true;
 	}
 	if (!command_lookup(name, lookup_flags | LOOKUP_NO_HASH, &t))
@@ -99,10 +97,10 @@ static bool describe(const char *name, enum describe_style style, int lookup_fla
 		out_printf(out1, "%s is a shell builtin\n", name);
 		break;
 	case COMMAND_PROGRAM:
-		if (t.hashed)
-			out_printf(out1, "%s is a tracked alias for %s\n", name, t.path);
-		else
-			out_printf(out1, "%s is %s\n", name, t.path);
+		/* With the absolute path (XCU command -V), also from a relative PATH entry. */
+		out_printf(out1, t.hashed ? "%s is a tracked alias for " : "%s is ", name);
+		print_absolute(t.path);
+		out_char(out1, '\n');
 		break;
 	case COMMAND_NOT_FOUND:
 		goto not_found;

@@ -57,6 +57,15 @@ command_builtin_body()
 	atf_check -o inline:"alias ll='ls -l'\n" vsh -c 'alias ll="ls -l"; command -v ll'
 	atf_check -s exit:1 -o empty vsh -c 'command -v nosuch_v'
 	atf_check -o inline:'echo is a shell builtin\n' vsh -c 'command -V echo'
+	# A program named with a slash or found through a relative PATH entry:
+	# its absolute path, for -v and -V alike.
+	mkdir bin
+	printf '#!/bin/sh\n' >bin/prog
+	chmod +x bin/prog
+	atf_check -o inline:"$PWD/bin/prog\nbin/prog is $PWD/bin/prog\n./bin/prog is $PWD/bin/prog\n" \
+	    vsh -c 'command -v ././bin/prog; command -V bin/prog; command -V ./bin/prog'
+	atf_check -o inline:"$PWD/bin/prog\nprog is $PWD/bin/prog\n" vsh -c 'PATH=bin; command -v prog; command -V prog'
+	atf_check -o inline:'/bin/sh\nbin/sh is /bin/sh\n' vsh -c 'cd /; command -v ./bin/sh; command -V bin/sh'
 	atf_check -s exit:127 -e match:'f: not found' vsh -c 'f() { echo func; }; command f'
 	mkdir d
 	atf_check -o inline:'d\n' vsh -c 'PATH=/nonexistent; command -p ls -d d'
