@@ -638,6 +638,11 @@ void traps_reset_for_subshell(void)
 	signals_pending = 0;
 	exit_trap_done = false;
 	running_traps = false;
+	/*
+	 * Its exit ends the subshell, not the trap action that started it:
+	 * "exit" takes the subshell's own $? (XCU exit).
+	 */
+	shell.in_trap = false;
 }
 
 /* --- for builtins/trap.c --- */

@@ -163,6 +163,10 @@ exit_in_trap_action_body()
 	atf_check -s exit:9 -o empty -e empty vsh -c "trap 'exit 9' EXIT; exit 3"
 	# A signal's action: $? was kill's.
 	atf_check -s exit:0 -o empty -e empty vsh -c "trap 'false; exit' USR1; kill -USR1 \$\$; echo not reached"
+	# In a subshell of the action, exit ends the subshell, not the action:
+	# its own $? counts (and then the action's status, as before).
+	atf_check -s exit:0 -o inline:'2\n' -e empty vsh -c "trap '((exit 2); exit); echo \$?' INT; (exit 1); kill -INT \$\$"
+	atf_check -s exit:4 -o empty -e empty vsh -c "trap '(false; exit); exit' EXIT; (exit 4)"
 	# Outside a trap action, exit takes the last status as before.
 	atf_check -s exit:1 -o empty -e empty vsh -c "trap ':' USR1; kill -USR1 \$\$; false; exit"
 }
