@@ -137,6 +137,7 @@ struct parser {
 	 */
 	bool check_alias;
 	bool token_after_blank_alias;	/* the current token was read so */
+	unsigned reserved_here;	/* reserved words (1 << keyword) the grammar wants next */
 	/* Raw bytes read while trying $(( as arithmetic, for falling back to $( ( */
 	struct strbuf record;
 	int recording;
@@ -1554,10 +1555,16 @@ static bool try_alias(struct parser *p);
  * alias, and so is the first token of the value substituted for it, which
  * stands where the alias did ("alias e='echo ' nil= x=X; e nil x").
  */
+static bool is_reserved_here(struct parser *p)
+{
+	return p->token.kind == T_WORD && p->token.keyword >= 0 &&
+	    (p->reserved_here & (1u << p->token.keyword)) != 0;
+}
+
 static void next_token(struct parser *p)
 {
 	read_token(p);
-	while (p->token_after_blank_alias && try_alias(p)) {
+	while (p->token_after_blank_alias && !is_reserved_here(p) && try_alias(p)) {
 		p->check_alias = true;
 		read_token(p);
 	}
@@ -1579,6 +1586,21 @@ static void consume(struct parser *p)
 static bool is_word(struct token *t, enum keyword keyword)
 {
 	return t->kind == T_WORD && t->keyword == (int)keyword;
+}
+
+/*
+ * Peek where the grammar recognizes some reserved words though no command
+ * starts there ("in" and "do" after "for name", "in" after "case word",
+ * "esac" where a pattern may start: XCU 2.10.2 rules 4 and 6).  There
+ * such a word is the reserved word, not an alias, even after a
+ * blank-ending alias ("alias forx='for x ' do=';'; forx do ...").
+ */
+static struct token *peek_reserved(struct parser *p, unsigned keywords)
+{
+	p->reserved_here = keywords;
+	peek(p);
+	p->reserved_here = 0;
+	return &p->token;
 }
 
 /* Substitute an alias for the peeked word if it names one. */
@@ -2108,7 +2130,7 @@ static struct node *parse_for(struct parser *p, int line)
 			syntax_error_at(p, t->line, "bad for loop variable '%s'", t->literal);
 	n->u.for_.variable = arena_strdup(p->arena, t->literal);
 	consume(p);
-	t = peek(p);
+	t = peek_reserved(p, 1u << KW_IN | 1u << KW_DO);
 	if (t->kind == T_SEMI) {
 		consume(p);
 		skip_newlines(p);
@@ -2147,8 +2169,10 @@ static struct node *parse_case(struct parser *p, int line)
 		unexpected(p, "a word");
 	n->u.case_.subject = t->word;
 	consume(p);
+	peek_reserved(p, 1u << KW_IN);
 	skip_newlines(p);
 	expect_word(p, KW_IN);
+	peek_reserved(p, 1u << KW_ESAC);
 	skip_newlines(p);
 	for (;;) {
 		struct case_item *item;
@@ -2187,6 +2211,7 @@ static struct node *parse_case(struct parser *p, int line)
 		if (t->kind == T_DSEMI || t->kind == T_SEMI_AND) {
 			item->terminator = t->kind == T_DSEMI ? CASE_BREAK : CASE_FALLTHROUGH;
 			consume(p);
+			peek_reserved(p, 1u << KW_ESAC);
 			skip_newlines(p);
 			continue;
 		}

@@ -140,6 +140,43 @@ alias a=b b=a
 e a b"
 }
 
+atf_test_case reserved_word_first
+reserved_word_first_head() { atf_set descr "where the grammar wants in, do or esac (not a command position), the reserved word wins over an alias, even after a blank-ending alias"; }
+reserved_word_first_body()
+{
+	# As yash, dash and mksh: XCU 2.10.2 rules 4 and 6 come before alias substitution.
+	cat >script <<'END'
+alias forx='for x ' do=';' i='in 0' in='in 1' for='in 2'
+set p
+forx do echo $x; done
+forx i a; do echo $x; done
+forx in a; do echo $x; done
+forx for a; do echo $x; done
+alias f=' for ' w=' in ' in=' x '
+f w in 3; do echo $x; done
+alias c='case a ' case='
+ in a) :' in=
+c case X; echo A; esac
+c in a) echo B; esac
+alias c='case a in ' esac=x
+c esac
+alias c='case a in x) ;; '
+c esac
+echo end
+END
+	atf_check -o inline:'p
+0
+a
+a
+2
+a
+3
+A
+B
+end
+' -e empty vsh script
+}
+
 atf_test_case no_recursion
 no_recursion_head() { atf_set descr "an alias being substituted, directly or through others, is not substituted again"; }
 no_recursion_body()
@@ -171,6 +208,7 @@ atf_init_test_cases()
 	atf_add_test_case empty_and_newline_values
 	atf_add_test_case blank_ending_value
 	atf_add_test_case value_in_place_of_word
+	atf_add_test_case reserved_word_first
 	atf_add_test_case no_recursion
 	atf_add_test_case line_numbers
 }
