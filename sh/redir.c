@@ -348,7 +348,7 @@ static int install(int newfd, int fd)
 static int apply_one(struct redirection *r)
 {
 	const char *name = NULL;
-	int fd = r->fd, newfd = -1, source;
+	int fd = r->fd, newfd = -1, source, access;
 
 	read_ahead_sync(fd);	/* the old file goes on where read left it */
 	switch (r->kind) {
@@ -395,6 +395,13 @@ static int apply_one(struct redirection *r)
 		}
 		if (redir_is_shells(source) || fcntl(source, F_GETFD) < 0) {
 			error_warn("%d: Bad file descriptor", source);
+			return -1;
+		}
+		/* XCU 2.7.5, 2.7.6: the source must be open for input, or for output. */
+		access = fcntl(source, F_GETFL) & O_ACCMODE;
+		if (access == (r->kind == REDIR_DUP_OUTPUT ? O_RDONLY : O_WRONLY)) {
+			error_warn("%d: not open for %s", source,
+			    r->kind == REDIR_DUP_OUTPUT ? "output" : "input");
 			return -1;
 		}
 		if (source == fd)

@@ -38,6 +38,14 @@ duplicate_close_body()
 	atf_check -o inline:'via3\n' vsh -c 'exec 3>&1; echo via3 >&3'
 	atf_check -o inline:'in\n' vsh -c 'echo in >f; exec 4<f; cat <&4'
 	atf_check -o inline:'closed\n' vsh -c 'exec 3>/dev/null 3>&-; [ -e /proc/self/fd/3 ] || echo closed'
+	# n>&m wants m open for output, n<&m for input (XCU 2.7.5, 2.7.6);
+	# one opened for both serves either.
+	atf_check -o inline:'1\n' -e inline:'vsh: -c: line 1: 3: not open for output\n' \
+	    vsh -c '3</dev/null >&3; echo $?'
+	atf_check -o inline:'1\n' -e inline:'vsh: -c: line 1: 4: not open for input\n' \
+	    vsh -c 'exec 4>f; cat <&4; echo $?'
+	atf_check -s exit:2 -o empty -e match:'3: not open for output' vsh -c 'exec 3</dev/null; : >&3; echo no'
+	atf_check -o inline:'rw\n' -e empty vsh -c 'exec 5<>f; echo rw >&5; cat <&5 f'
 }
 
 atf_test_case big_descriptors
