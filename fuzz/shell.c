@@ -82,7 +82,8 @@ void fuzz_save_variables(void)
 
 void fuzz_restore_variables(void)
 {
-	struct var **list = var_sorted();
+	size_t count;
+	struct var **list = var_list(&count);
 
 	for (size_t i = 0; list[i] != NULL; i++)
 		if (!(list[i]->flags & VAR_READONLY))

@@ -285,7 +285,7 @@ static int compare_vars(const void *a, const void *b)
 	return strcmp((*(struct var *const *)a)->name, (*(struct var *const *)b)->name);
 }
 
-struct var **var_sorted(void)
+struct var **var_list(size_t *count)
 {
 	struct var **list = arena_alloc(&scratch, (table.count + 1) * sizeof *list);
 	size_t n = 0;
@@ -294,8 +294,17 @@ struct var **var_sorted(void)
 		for (struct var *v = table.buckets[i]; v != NULL; v = v->next_in_bucket)
 			if ((v->flags & (VAR_EXPORT | VAR_READONLY)) || !(v->flags & VAR_UNSET))
 				list[n++] = v;
-	qsort(list, n, sizeof *list, compare_vars);
 	list[n] = NULL;
+	*count = n;
+	return list;
+}
+
+struct var **var_sorted(void)
+{
+	size_t n;
+	struct var **list = var_list(&n);
+
+	qsort(list, n, sizeof *list, compare_vars);
 	return list;
 }
 

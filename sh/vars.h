@@ -55,6 +55,8 @@ size_t name_length(const char *s);		/* length of the name prefix of s */
 
 /* All variables sorted by name (a scratch array, NULL-terminated). */
 struct var **var_sorted(void);
+/* The same in no order, and how many (cheaper where order does not matter). */
+struct var **var_list(size_t *count);
 
 /*
  * Scopes for "local" and temporary assignments.  var_scope_push() starts a
