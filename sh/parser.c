@@ -13,10 +13,12 @@
  * substitutions are parsed into trees right away.
  */
 #include <ctype.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 #include "alias.h"
 #include "error.h"
@@ -656,6 +658,50 @@ static int hex_value(int c)
 	return -1;
 }
 
+/*
+ * $'\uXXXX' and $'\UXXXXXXXX' (an extension, as in bash, ksh, mksh and
+ * the BSD shells): the character in the current locale's encoding, or
+ * the escape as written when there it has none.  Returns the code (0 ends
+ * the string's value, as \0 does).
+ */
+static long parse_unicode_escape(struct parser *p, struct word_builder *b, int letter,
+    bool nul_seen)
+{
+	char digits[9], bytes[MB_LEN_MAX];
+	int count = 0, max = letter == 'u' ? 4 : 8;
+	unsigned long code = 0;
+	size_t n = (size_t)-1;
+	mbstate_t state;
+
+	for (;;) {
+		int d = raw_getc(p);
+
+		if (hex_value(d) < 0 || count == max) {
+			raw_ungetc(p, d);
+			break;
+		}
+		digits[count++] = (char)d;
+		code = code * 16 + (unsigned long)hex_value(d);
+	}
+	if (count > 0 && code == 0)
+		return 0;
+	memset(&state, 0, sizeof state);
+	if (count > 0 && code <= 0x10FFFF && (code < 0xD800 || code > 0xDFFF))
+		n = wcrtomb(bytes, (wchar_t)code, &state);
+	if (nul_seen)
+		return (long)code;
+	if (n == (size_t)-1) {
+		builder_char(b, '\\', true);
+		builder_char(b, letter, true);
+		for (int i = 0; i < count; i++)
+			builder_char(b, digits[i], true);
+	} else {
+		for (size_t i = 0; i < n; i++)
+			builder_char(b, (unsigned char)bytes[i], true);
+	}
+	return count > 0 ? (long)code : -1;
+}
+
 /* $'...': backslash escapes as in C; the result is quoted text. */
 static void parse_dollar_single(struct parser *p, struct word_builder *b)
 {
@@ -699,6 +745,10 @@ static void parse_dollar_single(struct parser *p, struct word_builder *b)
 				}
 				value = c == '?' ? 0177 : (c & 037);
 				break;
+			case 'u': case 'U':
+				if (parse_unicode_escape(p, b, c, nul_seen) == 0)
+					nul_seen = true;
+				continue;
 			case 'x': {
 				int digits = 0;
 

@@ -1089,6 +1089,19 @@ large_script_body()
 	atf_check -s exit:0 -o empty -e empty timeout 20 vsh -n big.sh
 }
 
+atf_test_case dollar_single_unicode
+dollar_single_unicode_head() { atf_set descr "\$'\\uXXXX' and \$'\\UXXXXXXXX' are characters of the locale; kept as written where it has none"; }
+dollar_single_unicode_body()
+{
+	cat >script.sh <<'SCRIPT'
+printf '%s|' $'\u00e9\u2713\U0001F600' $'\u41x' $'\u' $'\uD800' $'\U00110000' $'a\u0000b' $'\u00E9'
+SCRIPT
+	printf '\303\251\342\234\223\360\237\230\200|Ax|\\u|\\uD800|\\U00110000|a|\303\251|' >expected
+	atf_check -o file:expected env LC_ALL=C.UTF-8 vsh script.sh
+	printf '\\u00e9\\u2713\\U0001F600|Ax|\\u|\\uD800|\\U00110000|a|\\u00E9|' >expected
+	atf_check -o file:expected env LC_ALL=C vsh script.sh
+}
+
 atf_test_case execution
 execution_head() { atf_set descr 'Parsed constructs run as in other shells'; }
 execution_body()
@@ -1434,6 +1447,7 @@ atf_init_test_cases()
 	atf_add_test_case prompts
 	atf_add_test_case deep_nesting
 	atf_add_test_case large_script
+	atf_add_test_case dollar_single_unicode
 	atf_add_test_case execution
 	atf_add_test_case backslash_newline_edges
 	atf_add_test_case aliases
