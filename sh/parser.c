@@ -659,9 +659,9 @@ static int hex_value(int c)
 }
 
 /*
- * $'\uXXXX' and $'\UXXXXXXXX' (an extension, as in bash, ksh, mksh and
- * the BSD shells): the character in the current locale's encoding, or
- * the escape as written when there it has none.  Returns the code (0 ends
+ * $'\uXXXX' and $'\UXXXXXXXX' (an extension, as in bash, mksh and the
+ * BSD shells): the character in the current locale's encoding, or the
+ * escape as written when there it has none.  Returns the code (0 ends
  * the string's value, as \0 does).
  */
 static long parse_unicode_escape(struct parser *p, struct word_builder *b, int letter,
@@ -1600,17 +1600,18 @@ static void read_token(struct parser *p)
 
 static bool try_alias(struct parser *p);
 
-/*
- * The next token; after a blank-ending alias it is itself checked for an
- * alias, and so is the first token of the value substituted for it, which
- * stands where the alias did ("alias e='echo ' nil= x=X; e nil x").
- */
+/* Is the peeked token a reserved word the grammar wants here (peek_reserved)? */
 static bool is_reserved_here(struct parser *p)
 {
 	return p->token.kind == T_WORD && p->token.keyword >= 0 &&
 	    (p->reserved_here & (1u << p->token.keyword)) != 0;
 }
 
+/*
+ * The next token; after a blank-ending alias it is itself checked for an
+ * alias, and so is the first token of the value substituted for it, which
+ * stands where the alias did ("alias e='echo ' nil= x=X; e nil x").
+ */
 static void next_token(struct parser *p)
 {
 	read_token(p);
