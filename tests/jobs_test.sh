@@ -59,12 +59,12 @@ wait_interrupted_body()
 {
 	atf_check -s exit:0 -o inline:'got\nst=138\n' -e empty vsh -c '
 	trap "echo got" USR1
-	/bin/sleep 3 & p=$!
+	/bin/sleep 30 & p=$!
 	/bin/sh -c "sleep 0.3; kill -USR1 $$" &
 	wait $p; echo "st=$?"; kill $p'
 	atf_check -s exit:0 -o inline:'got\nst=138\n' -e empty vsh -c '
 	trap "echo got" USR1
-	/bin/sleep 3 & p=$!
+	/bin/sleep 30 & p=$!
 	/bin/sh -c "sleep 0.3; kill -USR1 $$" &
 	wait; echo "st=$?"; kill $p'
 }
