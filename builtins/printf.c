@@ -2,8 +2,9 @@
  * printf (POSIX.1-2024): the format is reused while arguments remain;
  * conversions take their argument in order or, when the format numbers
  * them ("%2$s"), by number (a format uses one style or the other).
- * Numbers are formatted by the C library from a rebuilt specification;
- * strings are padded here.  Everything goes to out1.
+ * Numbers are formatted by the C library from a rebuilt specification
+ * without the field width; numbers and strings are padded here.
+ * Everything goes to out1.
  */
 #include <errno.h>
 #include <inttypes.h>
@@ -151,10 +152,62 @@ static int int_argument(struct printf_run *r, const char *arg)
 	return (int)value;
 }
 
-/* snprintf into a stack buffer, or the heap when the result is large. */
-static void write_formatted(const char *spec, ...)
+static void write_padding(int n, char fill)
+{
+	char chunk[256];
+
+	memset(chunk, fill, sizeof chunk);
+	while (n > 0) {
+		int length = n < (int)sizeof chunk ? n : (int)sizeof chunk;
+
+		out_write(out1, chunk, (size_t)length);
+		n -= length;
+	}
+}
+
+/*
+ * A number the C library formatted without a field width, padded to it
+ * here: "%1000000000d" costs no buffer of a gigabyte.  The '0' flag puts
+ * its zeros after the sign and a "0x" prefix, and pads infinities and NaNs
+ * with spaces, as the C library does.
+ */
+static void pad_number(const char *text, size_t length, int width, bool left, bool zeros)
+{
+	size_t prefix = 0;
+	int padding;
+
+	if (width <= 0 || (size_t)width <= length) {
+		out_write(out1, text, length);
+		return;
+	}
+	padding = width - (int)length;
+	if (left) {
+		out_write(out1, text, length);
+		write_padding(padding, ' ');
+		return;
+	}
+	if (zeros) {
+		if (text[0] == '-' || text[0] == '+' || text[0] == ' ')
+			prefix = 1;
+		if (text[prefix] == '0' && (text[prefix + 1] == 'x' || text[prefix + 1] == 'X'))
+			prefix += 2;
+		/* Not "inf" or "nan" (hexadecimal digits are letters too). */
+		if (strchr("iInN", text[prefix]) == NULL) {
+			out_write(out1, text, prefix);
+			write_padding(padding, '0');
+			out_write(out1, text + prefix, length - prefix);
+			return;
+		}
+	}
+	write_padding(padding, ' ');
+	out_write(out1, text, length);
+}
+
+/* snprintf into a stack buffer, or the heap when the result is large; then pad it. */
+static void write_number(int width, bool left, bool zeros, const char *spec, ...)
 {
 	char small[128];
+	char *text = small;
 	va_list ap;
 	int n;
 
@@ -163,29 +216,15 @@ static void write_formatted(const char *spec, ...)
 	va_end(ap);
 	if (n < 0)
 		return;
-	if ((size_t)n < sizeof small) {
-		out_write(out1, small, (size_t)n);
-	} else {
-		char *big = xmalloc((size_t)n + 1);
-
+	if ((size_t)n >= sizeof small) {
+		text = xmalloc((size_t)n + 1);
 		va_start(ap, spec);
-		vsnprintf(big, (size_t)n + 1, spec, ap);
+		vsnprintf(text, (size_t)n + 1, spec, ap);
 		va_end(ap);
-		out_write(out1, big, (size_t)n);
-		free(big);
 	}
-}
-
-static void write_padding(int n)
-{
-	static const char spaces[] = "                                ";
-
-	while (n > 0) {
-		int chunk = n < (int)sizeof spaces - 1 ? n : (int)sizeof spaces - 1;
-
-		out_write(out1, spaces, (size_t)chunk);
-		n -= chunk;
-	}
+	pad_number(text, (size_t)n, width, left, zeros);
+	if (text != small)
+		free(text);
 }
 
 /* A string with a field width (and a precision capping its length). */
@@ -194,10 +233,10 @@ static void write_field(const char *s, size_t length, int width, int precision, 
 	if (precision >= 0 && (size_t)precision < length)
 		length = (size_t)precision;
 	if (!left && width > 0 && (size_t)width > length)
-		write_padding(width - (int)length);
+		write_padding(width - (int)length, ' ');
 	out_write(out1, s, length);
 	if (left && width > 0 && (size_t)width > length)
-		write_padding(width - (int)length);
+		write_padding(width - (int)length, ' ');
 }
 
 /* "%n$" or "*n$": a number followed by '$'; 0 when not there (p untouched). */
@@ -271,10 +310,10 @@ static bool field_number(struct printf_run *r, const char *start, const char **p
 static const char *convert(struct printf_run *r, const char *p)
 {
 	const char *start = p - 1;
-	char spec[32];		/* rebuilt for the C library: "%" flags "*.*" length conversion */
+	char spec[32];		/* rebuilt for the C library: "%" flags ".*" length conversion */
 	size_t length = 0;
 	int number, width = 0, precision = -1;
-	bool left = false, numbered;
+	bool left = false, zeros = false, numbered;
 	const char *arg;
 
 	spec[length++] = '%';
@@ -283,6 +322,8 @@ static const char *convert(struct printf_run *r, const char *p)
 	while (*p != '\0' && strchr("-+ #0'", *p) != NULL) {
 		if (*p == '-')
 			left = true;
+		if (*p == '0')
+			zeros = true;
 		if (length < 8 && memchr(spec + 1, *p, length - 1) == NULL)
 			spec[length++] = *p;
 		p++;
@@ -300,8 +341,6 @@ static const char *convert(struct printf_run *r, const char *p)
 		if (width < 0) {
 			left = true;
 			width = -width;
-			if (memchr(spec + 1, '-', length - 1) == NULL)
-				spec[length++] = '-';
 		}
 	} else if (!field_number(r, start, &p, &width)) {
 		return p;
@@ -337,7 +376,7 @@ static const char *convert(struct printf_run *r, const char *p)
 		return p + 1;
 	}
 	arg = take_argument(r, number);
-	spec[length++] = '*';
+	/* The width is applied by pad_number: only the precision goes to the C library. */
 	if (precision >= 0) {
 		spec[length++] = '.';
 		spec[length++] = '*';
@@ -348,26 +387,26 @@ static const char *convert(struct printf_run *r, const char *p)
 		spec[length++] = *p;
 		spec[length] = '\0';
 		if (precision >= 0)
-			write_formatted(spec, width, precision, signed_argument(r, arg));
+			write_number(width, left, zeros && precision < 0, spec, precision, signed_argument(r, arg));
 		else
-			write_formatted(spec, width, signed_argument(r, arg));
+			write_number(width, left, zeros && precision < 0, spec, signed_argument(r, arg));
 		break;
 	case 'o': case 'u': case 'x': case 'X':
 		spec[length++] = 'j';
 		spec[length++] = *p;
 		spec[length] = '\0';
 		if (precision >= 0)
-			write_formatted(spec, width, precision, unsigned_argument(r, arg));
+			write_number(width, left, zeros && precision < 0, spec, precision, unsigned_argument(r, arg));
 		else
-			write_formatted(spec, width, unsigned_argument(r, arg));
+			write_number(width, left, zeros && precision < 0, spec, unsigned_argument(r, arg));
 		break;
 	case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case 'a': case 'A':
 		spec[length++] = *p;
 		spec[length] = '\0';
 		if (precision >= 0)
-			write_formatted(spec, width, precision, float_argument(r, arg));
+			write_number(width, left, zeros, spec, precision, float_argument(r, arg));
 		else
-			write_formatted(spec, width, float_argument(r, arg));
+			write_number(width, left, zeros, spec, float_argument(r, arg));
 		break;
 	case 'c':
 		/* An empty or missing argument gives a NUL byte, as in dash and bash. */

@@ -100,6 +100,26 @@ big_fields_body()
 	atf_check -o inline:'20000001\n' vsh -c 'printf "%20000000s|" x | wc -c'
 	atf_check -o inline:'12345679\n' vsh -c 'printf "%-12345678s|" x | wc -c'
 	atf_check -o inline:'12345678\n' vsh -c 'printf "%12345678d" 7 | wc -c'
+	# Wide numbers are padded as they are written: zeros after the sign
+	# and the 0x, spaces for infinity, left-justified with '-'.
+	atf_check -o inline:'-0000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000042|\n' \
+	    vsh -c 'printf "%0200d|\n" -42'
+	atf_check -o inline:'0x0000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000ff|\n' \
+	    vsh -c 'printf "%#0200x|\n" 255'
+	atf_check -o inline:'+0000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000001.50|\n' \
+	    vsh -c 'printf "%+0200.2f|\n" 1.5'
+	atf_check -o inline:'                                                                                                                                                                                                        -inf|\n' \
+	    vsh -c 'printf "%0204f|\n" -inf'
+	atf_check -o inline:'                                                                                                                                                                                                     007|\n' \
+	    vsh -c 'printf "%0200.3d|\n" 7'
+	atf_check -o inline:'7                                                                                                                                                                                                       |\n' \
+	    vsh -c 'printf "%-0200d|\n" 7'
+	# A wide number takes no memory of its width: 300 MB of zeros within 100 MB.
+	printf '#!/bin/sh\nulimit -v 100000 && exec "$@"\n' >small_memory
+	chmod +x small_memory
+	if ./small_memory vsh -c 'exit 0' 2>/dev/null; then
+		atf_check -o inline:'300000001\n' -e empty ./small_memory vsh -c 'printf "%0300000000d|" 7 | wc -c'
+	fi
 	atf_check -o inline:'7 \n' vsh -c 'printf "%.12345678s \n" 7'
 	atf_check -o inline:'0000000000000012\n' vsh -c 'printf "%.0000000000000016d\n" 12'
 	atf_check -s exit:1 -o inline:'a' -e match:'printf: %3000000000s: field width or precision too large$' \
