@@ -19,10 +19,9 @@
  *    descriptors scripts use; close, dup2 and dup3 refuse (EBADF) to touch
  *    a descriptor that was open when the set-up ran, so no script loses
  *    the fuzzer its report.
- * Each input gets one second of CPU time (user and system); then SIGINT and
+ * Each input gets 100 ms of CPU time (user and system); then SIGINT and
  * SIGHUP are marked as arrived, which ends the script at its next command
- * unless it traps both.  Two seconds later SIGKILL is marked, which no trap
- * holds.  Standard input and output are /dev/null, opened afresh for each
+ * unless it traps both.  At 300 ms SIGKILL is marked, which no trap holds.  Standard input and output are /dev/null, opened afresh for each
  * input; the current directory is a scratch directory.  After each input
  * the shell is put back as it was: options, traps, aliases, functions,
  * variables, positional parameters, umask and directory; so an input that
@@ -213,13 +212,14 @@ sighandler_t signal(int sig, sighandler_t handler)
 }
 
 /*
- * In ticks of 100 ms of CPU time.  A loop that never ends is found as
- * well in a quarter of a second as in three, and every such input of a
- * long run costs the whole allowance.
+ * In ticks of 20 ms of CPU time.  A loop that never ends is found as
+ * well in 100 ms as in three seconds, and every such input of a long run
+ * costs the whole allowance: at 300 ms, endless loops took most of the
+ * time of the long runs.  The slowest of the suite's scripts takes 50 ms.
  */
-#define TICK_USEC 100000
-#define SOFT_TICKS 3	/* then SIGINT and SIGHUP */
-#define HARD_TICKS 10	/* then SIGKILL */
+#define TICK_USEC 20000
+#define SOFT_TICKS 5	/* then SIGINT and SIGHUP */
+#define HARD_TICKS 15	/* then SIGKILL */
 
 static volatile sig_atomic_t ticks_used;
 
