@@ -156,7 +156,9 @@ static void write_padding(int n, char fill)
 {
 	char chunk[256];
 
-	memset(chunk, fill, sizeof chunk);
+	if (n <= 0)
+		return;
+	memset(chunk, fill, n < (int)sizeof chunk ? (size_t)n : sizeof chunk);
 	while (n > 0) {
 		int length = n < (int)sizeof chunk ? n : (int)sizeof chunk;
 
