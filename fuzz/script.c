@@ -23,9 +23,10 @@
  * SIGHUP are marked as arrived, which ends the script at its next command
  * unless it traps both.  At 300 ms SIGKILL is marked, which no trap holds.  Standard input and output are /dev/null, opened afresh for each
  * input; the current directory is a scratch directory.  After each input
- * the shell is put back as it was: options, traps, aliases, functions,
- * variables, positional parameters, umask and directory; so an input that
- * fails fails alone.
+ * the shell is put back as it was: redirections and variable scopes left
+ * by an error (as an interactive shell does), options, traps, aliases,
+ * functions, variables, positional parameters, umask and directory; so an
+ * input that fails fails alone.
  *
  * Any input must end without a crash, a sanitizer report or a leak.
  */
@@ -49,6 +50,7 @@
 #include "exec.h"
 #include "memory.h"
 #include "options.h"
+#include "redir.h"
 #include "shell.h"
 #include "state.h"
 #include "trap.h"
@@ -345,11 +347,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static bool ready;
 	char *text = fuzz_text(data, size);
 	struct handler h;
+	int redirs, scopes;
 
 	if (!ready) {
 		set_up();
 		ready = true;
 	}
+	redirs = redir_depth();
+	scopes = exec_scope_depth();
 	fuzz_run_begin();
 	set_clock(true);
 	if (setjmp(h.jump) == 0) {
@@ -361,6 +366,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	set_clock(false);
 	fuzz_run_end();
+	/*
+	 * As an interactive shell after an error: an input that ended inside
+	 * "{ ...; } 4<file" or "x=1 f" left the redirection's saved
+	 * descriptors and the assignment's scope behind.
+	 */
+	exec_recover(redirs, scopes);
+	shell.last_status = 0;
 	/* A budget signal marked at the end would stop the next input at once. */
 	(void)signal_take_pending(SIGINT);
 	(void)signal_take_pending(SIGHUP);

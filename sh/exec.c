@@ -1358,6 +1358,29 @@ done:
 
 /* ---------------------------------------------------------------- reading and running input */
 
+int exec_scope_depth(void)
+{
+	return scope_depth;
+}
+
+/*
+ * After an error ended a command at the top: undo the redirections and
+ * variable scopes (prefix assignments, locals) it had set up, and leave
+ * every loop, function and "." file it was in.
+ */
+void exec_recover(int redirs, int scopes)
+{
+	redir_unwind(redirs);
+	scope_unwind(scopes);
+	loop_depth = 0;
+	function_depth = 0;
+	call_depth = 0;
+	dot_depth = 0;
+	next_input_tested = false;
+	next_input_last = false;
+	pending_jump = JUMP_NONE;
+}
+
 /* One command from p.  Returns false at the end of input or when a jump ends it. */
 static bool run_one(struct parser *p, struct input *in, struct arena *trees, bool top,
     int base_flags, bool last_input)
@@ -1422,15 +1445,7 @@ static bool run_one(struct parser *p, struct input *in, struct arena *trees, boo
 		if (exception_raised == EXCEPTION_EXIT || !shell.interactive)
 			shell_exit(shell.last_status);
 		/* Interactive: report (already done) and carry on with a clean state. */
-		redir_unwind(redirs);
-		scope_unwind(scopes);
-		loop_depth = 0;
-		function_depth = 0;
-		call_depth = 0;
-		dot_depth = 0;
-		next_input_tested = false;
-		next_input_last = false;
-		pending_jump = JUMP_NONE;
+		exec_recover(redirs, scopes);
 		if (exception_raised == EXCEPTION_INTERRUPT) {
 			out_char(out2, '\n');
 			out_flush(out2);

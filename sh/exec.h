@@ -29,6 +29,14 @@ int exec_node(struct node *n, int flags);
 int run_input(struct input *in);
 int eval_string(const char *text, const char *source_name);
 
+/*
+ * After an error reached the top: undo redirections and variable scopes
+ * down to the depths taken before the command (redir_depth(),
+ * exec_scope_depth()), and leave every loop, function and "." file.
+ */
+int exec_scope_depth(void);
+void exec_recover(int redirs, int scopes);
+
 /* $(...): run body, collect its standard output into out; returns the status. */
 int exec_command_substitution(struct node *body, struct strbuf *out);
 
