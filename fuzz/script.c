@@ -19,9 +19,10 @@
  *    descriptors scripts use; close, dup2 and dup3 refuse (EBADF) to touch
  *    a descriptor that was open when the set-up ran, so no script loses
  *    the fuzzer its report.
- * Each input gets 100 ms of CPU time (user and system); then SIGINT and
- * SIGHUP are marked as arrived, which ends the script at its next command
- * unless it traps both.  At 300 ms SIGKILL is marked, which no trap holds.  Standard input and output are /dev/null, opened afresh for each
+ * Each input gets 4 ms of CPU time (user and system, one tick of the
+ * kernel's clock); then SIGINT and SIGHUP are marked as arrived, which ends
+ * the script at its next command unless it traps both.  At 12 ms SIGKILL is
+ * marked, which no trap holds.  Standard input and output are /dev/null, opened afresh for each
  * input; the current directory is a scratch directory.  After each input
  * the shell is put back as it was: redirections and variable scopes left
  * by an error (as an interactive shell does), options, traps, aliases,
@@ -214,14 +215,16 @@ sighandler_t signal(int sig, sighandler_t handler)
 }
 
 /*
- * In ticks of 20 ms of CPU time.  A loop that never ends is found as
- * well in 100 ms as in three seconds, and every such input of a long run
- * costs the whole allowance: at 300 ms, endless loops took most of the
- * time of the long runs.  The slowest of the suite's scripts takes 50 ms.
+ * In ticks of 4 ms of CPU time, the kernel's own (finer ones arrive as
+ * late).  One input in six or so is a loop that never ends (until read,
+ * while :, a pipeline that cannot fork), and each costs the whole
+ * allowance: at 100 ms they took four fifths of the time.  An input of the
+ * suite's scripts runs in under a millisecond here, but a few that poll in
+ * loops; those are cut short, and their parts still get mutated.
  */
-#define TICK_USEC 20000
-#define SOFT_TICKS 5	/* then SIGINT and SIGHUP */
-#define HARD_TICKS 15	/* then SIGKILL */
+#define TICK_USEC 4000
+#define SOFT_TICKS 1	/* then SIGINT and SIGHUP */
+#define HARD_TICKS 3	/* then SIGKILL */
 
 static volatile sig_atomic_t ticks_used;
 
