@@ -216,9 +216,9 @@ sighandler_t signal(int sig, sighandler_t handler)
 
 /*
  * In ticks of 4 ms of CPU time, the kernel's own (finer ones arrive as
- * late).  One input in six or so is a loop that never ends (until read,
- * while :, a pipeline that cannot fork), and each costs the whole
- * allowance: at 100 ms they took four fifths of the time.  An input of the
+ * late).  Many inputs are loops that never end (until read, while :,
+ * a pipeline that cannot fork), and each costs the whole allowance:
+ * at 100 ms they took four fifths of the time.  An input of the
  * suite's scripts runs in under a millisecond here, but a few that poll in
  * loops; those are cut short, and their parts still get mutated.
  */
