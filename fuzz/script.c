@@ -7,7 +7,10 @@
  *  - fork, vfork, execve: refused (EPERM), so external commands, subshells,
  *    pipelines and command substitutions that need a process end in the
  *    shell's "cannot fork" error; $(...) of pure built-ins still runs;
- *  - open and openat: refused for writing, so redirections write no file;
+ *  - open and openat: refused for writing, so redirections write no file,
+ *    and never waiting for a FIFO's writer;
+ *  - read: what would wait (for a pipe no process can write) reads as the
+ *    end of the file;
  *  - kill and setrlimit: refused, so "kill $$" and "ulimit" leave the
  *    fuzzer alone;
  *  - exit and _exit (the exit built-in, errors in a non-interactive shell,
@@ -34,6 +37,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -140,9 +144,37 @@ int openat(int dir, const char *path, int flags, ...)
 	if (flags & O_CREAT)
 		mode = va_arg(ap, mode_t);
 	va_end(ap);
+	int fd;
+
 	if (refused(path, flags))
 		return -1;
-	return ((int (*)(int, const char *, int, ...))fuzz_real("openat"))(dir, path, flags, mode);
+	if (!fuzz_in_run() || (flags & O_NONBLOCK))
+		return ((int (*)(int, const char *, int, ...))fuzz_real("openat"))(dir, path, flags, mode);
+	/* A FIFO elsewhere on the system would wait for a writer at open. */
+	fd = ((int (*)(int, const char *, int, ...))fuzz_real("openat"))(dir, path, flags | O_NONBLOCK, mode);
+	if (fd >= 0)
+		(void)fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+	return fd;
+}
+
+/* ---------------------------------------------------------------- no waiting */
+
+/*
+ * Nothing in a run can write to a pipe the shell waits on (no process can
+ * start), so a read that would wait would wait for ever: on a pipe of
+ * llvm-symbolizer's, which libFuzzer starts during the run, at descriptors
+ * an input can name (read <&3), or a FIFO.  It reads as the end of the
+ * file instead.
+ */
+ssize_t read(int fd, void *buffer, size_t size)
+{
+	if (fuzz_in_run()) {
+		struct pollfd p = { .fd = fd, .events = POLLIN };
+
+		if (poll(&p, 1, 0) == 0)
+			return 0;
+	}
+	return ((ssize_t (*)(int, void *, size_t))fuzz_real("read"))(fd, buffer, size);
 }
 
 /* ---------------------------------------------------------------- the fuzzer's descriptors */
