@@ -373,6 +373,11 @@ static void set_up(void)
 	null_in_and_out();
 	protect_open_descriptors();
 	shell.shell_pid = getpid();
+	/*
+	 * One directory: with PATH unset, every command not found (most of
+	 * them) cost a stat of six, a sixth of the run's time.
+	 */
+	var_set("PATH", "/usr/bin", 0);
 	fuzz_limit_memory();
 	save_state();
 }
