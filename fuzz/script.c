@@ -22,9 +22,9 @@
  *    descriptors scripts use; close, dup2 and dup3 refuse (EBADF) to touch
  *    a descriptor that was open when the set-up ran, so no script loses
  *    the fuzzer its report.
- * Each input gets 4 ms of CPU time (user and system, one tick of the
- * kernel's clock); then SIGINT and SIGHUP are marked as arrived, which ends
- * the script at its next command unless it traps both.  At 12 ms SIGKILL is
+ * Each input gets 2 ms (of the monotonic clock: on a core of its own, its
+ * CPU time); then SIGINT and SIGHUP are marked as arrived, which ends the
+ * script at its next command unless it traps both.  At 6 ms SIGKILL is
  * marked, which no trap holds.  Standard input and output are /dev/null, opened afresh for each
  * input; the current directory is a scratch directory.  After each input
  * the shell is put back as it was: redirections and variable scopes left
@@ -48,6 +48,7 @@
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/time.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "alias.h"
@@ -247,16 +248,20 @@ sighandler_t signal(int sig, sighandler_t handler)
 }
 
 /*
- * In ticks of 4 ms of CPU time, the kernel's own (finer ones arrive as
- * late).  Many inputs are loops that never end (until read, while :,
- * a pipeline that cannot fork), and each costs the whole allowance:
- * at 100 ms they took four fifths of the time.  An input of the
- * suite's scripts runs in under a millisecond here, but a few that poll in
- * loops; those are cut short, and their parts still get mutated.
+ * In ticks of 1 ms of the monotonic clock.  Many inputs are loops that
+ * never end (until read, while :, a pipeline that cannot fork), and each
+ * costs the whole allowance: at 100 ms they took four fifths of the time,
+ * and at 4 ms still nine tenths.  Timers on CPU time fire only at the
+ * kernel's tick (4 ms here), so the clock is the wall's: on a core of its
+ * own the fuzzer's wall time is its CPU time, and on a busy one an input
+ * is only cut shorter.  Most inputs run in a fraction of a millisecond;
+ * a long script that is cut still has its parts mutated.
  */
-#define TICK_USEC 4000
-#define SOFT_TICKS 1	/* then SIGINT and SIGHUP */
-#define HARD_TICKS 3	/* then SIGKILL */
+#define TICK_NSEC 1000000
+#define SOFT_TICKS 2	/* then SIGINT and SIGHUP */
+#define HARD_TICKS 6	/* then SIGKILL */
+
+static timer_t budget_timer;
 
 static volatile sig_atomic_t ticks_used;
 
@@ -273,15 +278,15 @@ static void out_of_time(int sig)
 }
 
 /*
- * A tick every TICK_USEC of CPU time while on; off stops it.  The handler
- * is set again each time: putting back the traps after an input that
- * trapped SIGPROF resets it to the default, which would end the fuzzer at
- * the next input's first tick ("Profiling timer expired").
+ * A tick every TICK_NSEC while on; off stops it.  The handler is set
+ * again each time: putting back the traps after an input that trapped
+ * SIGPROF resets it to the default, which would end the fuzzer at the next
+ * input's first tick ("Profiling timer expired").
  */
 static void set_clock(bool on)
 {
-	suseconds_t usec = on ? TICK_USEC : 0;
-	struct itimerval t = { { 0, usec }, { 0, usec } };
+	long nsec = on ? TICK_NSEC : 0;
+	struct itimerspec t = { { 0, nsec }, { 0, nsec } };
 
 	if (on) {
 		struct sigaction sa;
@@ -293,7 +298,21 @@ static void set_clock(bool on)
 		    &sa, NULL);
 	}
 	ticks_used = 0;
-	setitimer(ITIMER_PROF, &t, NULL);
+	timer_settime(budget_timer, 0, &t, NULL);
+}
+
+/* SIGPROF from a timer of its own: libFuzzer's -timeout has ITIMER_REAL and SIGALRM. */
+static void make_clock(void)
+{
+	struct sigevent event;
+
+	memset(&event, 0, sizeof event);
+	event.sigev_notify = SIGEV_SIGNAL;
+	event.sigev_signo = SIGPROF;
+	if (timer_create(CLOCK_MONOTONIC, &event, &budget_timer) != 0) {
+		perror("fuzz/script: timer_create");
+		abort();
+	}
 }
 
 /* ---------------------------------------------------------------- the shell put back */
@@ -371,6 +390,7 @@ static void set_up(void)
 	}
 	atexit(remove_scratch);
 	null_in_and_out();
+	make_clock();
 	protect_open_descriptors();
 	shell.shell_pid = getpid();
 	/*
