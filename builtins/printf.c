@@ -383,24 +383,25 @@ static const char *convert(struct printf_run *r, const char *p)
 		spec[length++] = '.';
 		spec[length++] = '*';
 	}
+	/* With a precision, an integer's '0' flag is ignored (C and POSIX). */
 	switch (*p) {
 	case 'd': case 'i':
 		spec[length++] = 'j';
 		spec[length++] = *p;
 		spec[length] = '\0';
 		if (precision >= 0)
-			write_number(width, left, zeros && precision < 0, spec, precision, signed_argument(r, arg));
+			write_number(width, left, false, spec, precision, signed_argument(r, arg));
 		else
-			write_number(width, left, zeros && precision < 0, spec, signed_argument(r, arg));
+			write_number(width, left, zeros, spec, signed_argument(r, arg));
 		break;
 	case 'o': case 'u': case 'x': case 'X':
 		spec[length++] = 'j';
 		spec[length++] = *p;
 		spec[length] = '\0';
 		if (precision >= 0)
-			write_number(width, left, zeros && precision < 0, spec, precision, unsigned_argument(r, arg));
+			write_number(width, left, false, spec, precision, unsigned_argument(r, arg));
 		else
-			write_number(width, left, zeros && precision < 0, spec, unsigned_argument(r, arg));
+			write_number(width, left, zeros, spec, unsigned_argument(r, arg));
 		break;
 	case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case 'a': case 'A':
 		spec[length++] = *p;
