@@ -22,6 +22,7 @@
 #include "memory.h"
 #include "output.h"
 #include "strbuf.h"
+#include "trap.h"
 
 struct printf_run {
 	char **args;		/* all the argument operands */
@@ -31,7 +32,7 @@ struct printf_run {
 	int highest;		/* highest numbered argument used in this pass */
 	int numbered;		/* -1 undecided, 0 unnumbered, 1 numbered (all-or-nothing) */
 	int status;
-	bool stop;		/* "\c" in a %b argument, or a bad directive */
+	bool stop;		/* "\c" in a %b argument, a bad directive, or Control-C */
 };
 
 /* The argument for a conversion (number 0: the next one); NULL when missing. */
@@ -152,7 +153,12 @@ static int int_argument(struct printf_run *r, const char *arg)
 	return (int)value;
 }
 
-static void write_padding(int n, char fill)
+/*
+ * Padding can run to gigabytes ("%01000000000d"): it stops, and printf
+ * with it, when Control-C or a hang-up arrives, as a program would die of
+ * them.  The signal itself is dealt with after the built-in returns.
+ */
+static void write_padding(struct printf_run *r, int n, char fill)
 {
 	char chunk[256];
 
@@ -161,9 +167,15 @@ static void write_padding(int n, char fill)
 	memset(chunk, fill, n < (int)sizeof chunk ? (size_t)n : sizeof chunk);
 	while (n > 0) {
 		int length = n < (int)sizeof chunk ? n : (int)sizeof chunk;
+		int sig;
 
 		out_write(out1, chunk, (size_t)length);
 		n -= length;
+		if (signals_pending && (sig = signal_interrupting()) != 0) {
+			r->status = 128 + sig;
+			r->stop = true;
+			return;
+		}
 	}
 }
 
@@ -173,7 +185,7 @@ static void write_padding(int n, char fill)
  * its zeros after the sign and a "0x" prefix, and pads infinities and NaNs
  * with spaces, as the C library does.
  */
-static void pad_number(const char *text, size_t length, int width, bool left, bool zeros)
+static void pad_number(struct printf_run *r, const char *text, size_t length, int width, bool left, bool zeros)
 {
 	size_t prefix = 0;
 	int padding;
@@ -185,7 +197,7 @@ static void pad_number(const char *text, size_t length, int width, bool left, bo
 	padding = width - (int)length;
 	if (left) {
 		out_write(out1, text, length);
-		write_padding(padding, ' ');
+		write_padding(r, padding, ' ');
 		return;
 	}
 	if (zeros) {
@@ -196,17 +208,19 @@ static void pad_number(const char *text, size_t length, int width, bool left, bo
 		/* Not "inf" or "nan" (hexadecimal digits are letters too). */
 		if (strchr("iInN", text[prefix]) == NULL) {
 			out_write(out1, text, prefix);
-			write_padding(padding, '0');
-			out_write(out1, text + prefix, length - prefix);
+			write_padding(r, padding, '0');
+			if (!r->stop)	/* interrupted */
+				out_write(out1, text + prefix, length - prefix);
 			return;
 		}
 	}
-	write_padding(padding, ' ');
-	out_write(out1, text, length);
+	write_padding(r, padding, ' ');
+	if (!r->stop)
+		out_write(out1, text, length);
 }
 
 /* snprintf into a stack buffer, or the heap when the result is large; then pad it. */
-static void write_number(int width, bool left, bool zeros, const char *spec, ...)
+static void write_number(struct printf_run *r, int width, bool left, bool zeros, const char *spec, ...)
 {
 	char small[128];
 	char *text = small;
@@ -224,21 +238,21 @@ static void write_number(int width, bool left, bool zeros, const char *spec, ...
 		vsnprintf(text, (size_t)n + 1, spec, ap);
 		va_end(ap);
 	}
-	pad_number(text, (size_t)n, width, left, zeros);
+	pad_number(r, text, (size_t)n, width, left, zeros);
 	if (text != small)
 		free(text);
 }
 
 /* A string with a field width (and a precision capping its length). */
-static void write_field(const char *s, size_t length, int width, int precision, bool left)
+static void write_field(struct printf_run *r, const char *s, size_t length, int width, int precision, bool left)
 {
 	if (precision >= 0 && (size_t)precision < length)
 		length = (size_t)precision;
 	if (!left && width > 0 && (size_t)width > length)
-		write_padding(width - (int)length, ' ');
+		write_padding(r, width - (int)length, ' ');
 	out_write(out1, s, length);
 	if (left && width > 0 && (size_t)width > length)
-		write_padding(width - (int)length, ' ');
+		write_padding(r, width - (int)length, ' ');
 }
 
 /* "%n$" or "*n$": a number followed by '$'; 0 when not there (p untouched). */
@@ -390,37 +404,37 @@ static const char *convert(struct printf_run *r, const char *p)
 		spec[length++] = *p;
 		spec[length] = '\0';
 		if (precision >= 0)
-			write_number(width, left, false, spec, precision, signed_argument(r, arg));
+			write_number(r, width, left, false, spec, precision, signed_argument(r, arg));
 		else
-			write_number(width, left, zeros, spec, signed_argument(r, arg));
+			write_number(r, width, left, zeros, spec, signed_argument(r, arg));
 		break;
 	case 'o': case 'u': case 'x': case 'X':
 		spec[length++] = 'j';
 		spec[length++] = *p;
 		spec[length] = '\0';
 		if (precision >= 0)
-			write_number(width, left, false, spec, precision, unsigned_argument(r, arg));
+			write_number(r, width, left, false, spec, precision, unsigned_argument(r, arg));
 		else
-			write_number(width, left, zeros, spec, unsigned_argument(r, arg));
+			write_number(r, width, left, zeros, spec, unsigned_argument(r, arg));
 		break;
 	case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case 'a': case 'A':
 		spec[length++] = *p;
 		spec[length] = '\0';
 		if (precision >= 0)
-			write_number(width, left, zeros, spec, precision, float_argument(r, arg));
+			write_number(r, width, left, zeros, spec, precision, float_argument(r, arg));
 		else
-			write_number(width, left, zeros, spec, float_argument(r, arg));
+			write_number(r, width, left, zeros, spec, float_argument(r, arg));
 		break;
 	case 'c':
 		/* An empty or missing argument gives a NUL byte, as in dash and bash. */
 		if (arg == NULL)
 			arg = "";
-		write_field(arg, *arg != '\0' ? character_length(arg) : 1, width, -1, left);
+		write_field(r, arg, *arg != '\0' ? character_length(arg) : 1, width, -1, left);
 		break;
 	case 's':
 		if (arg == NULL)
 			arg = "";
-		write_field(arg, strlen(arg), width, precision, left);
+		write_field(r, arg, strlen(arg), width, precision, left);
 		break;
 	case 'b': {
 		struct strbuf converted = STRBUF_INIT;
@@ -434,7 +448,7 @@ static const char *convert(struct printf_run *r, const char *p)
 		/* Converted first: width and precision count the converted bytes. */
 		if (!write_escaped(&memory, arg != NULL ? arg : "", ESCAPE_ARGUMENT))
 			r->stop = true;
-		write_field(strbuf_str(&converted), converted.length, width, precision, left);
+		write_field(r, strbuf_str(&converted), converted.length, width, precision, left);
 		strbuf_free(&converted);
 		break;
 	}

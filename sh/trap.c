@@ -354,6 +354,16 @@ bool signal_is_pending(int sig)
 	return signal_arrived[sig] != 0;
 }
 
+int signal_interrupting(void)
+{
+	static const int ending[] = { SIGKILL, SIGHUP, SIGINT };
+
+	for (size_t i = 0; i < sizeof ending / sizeof ending[0]; i++)
+		if (signal_arrived[ending[i]])
+			return ending[i];
+	return 0;
+}
+
 bool signal_take_pending(int sig)
 {
 	if (!signal_arrived[sig])

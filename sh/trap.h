@@ -81,6 +81,14 @@ bool signal_is_ignored(int sig);
 bool signal_catch_sigint_for_wait(bool on);
 /* sig arrived and has not been dealt with yet. */
 bool signal_is_pending(int sig);
+/*
+ * A signal arrived that ends a long-running built-in as it would end a
+ * program in the foreground: SIGINT or SIGHUP (Control-C, a hang-up,
+ * trapped or not), or a harness's SIGKILL mark.  Returns its number, or 0.
+ * The built-in stops and returns; the signal is dealt with at the next
+ * safe point.
+ */
+int signal_interrupting(void);
 /* Consume a pending SIGINT that arrived while waiting: true if there was one. */
 bool signal_take_pending(int sig);
 /* The lowest-numbered signal that arrived and has a trap action, or 0 (for "wait"). */

@@ -132,6 +132,26 @@ big_fields_body()
 	atf_check -o inline:'||\n' vsh -c 'printf "|%99999999999999\$s|\n" a'
 }
 
+atf_test_case interrupted
+interrupted_head() { atf_set descr "SIGINT or SIGHUP ends printf's padding: status 128 + signal, the trap runs after it"; }
+interrupted_body()
+{
+	mkfifo fifo
+	# A job started with & ignores SIGINT, and a signal ignored on entry
+	# cannot be trapped: env gives the shell the default back.
+	for sig in INT HUP; do
+		env --default-signal=INT vsh -c "trap 'echo trapped-$sig >&2' $sig
+		    printf '%01000000000d' 1 >fifo
+		    echo status=\$? >&2" 2>err &
+		shell=$!
+		# The signal comes while printf is writing: after the first 100 kB.
+		{ head -c 100000 >/dev/null; kill -$sig $shell; cat >/dev/null; } <fifo
+		wait $shell || atf_fail "the shell ended with status $?"
+		case $sig in INT) n=130 ;; HUP) n=129 ;; esac
+		atf_check -o inline:"trapped-$sig\nstatus=$n\n" cat err
+	done
+}
+
 atf_init_test_cases()
 {
 	atf_add_test_case integers
@@ -142,4 +162,5 @@ atf_init_test_cases()
 	atf_add_test_case numbered
 	atf_add_test_case errors
 	atf_add_test_case big_fields
+	atf_add_test_case interrupted
 }

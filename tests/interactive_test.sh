@@ -46,6 +46,21 @@ interrupt_foreground_body()
 }
 interrupt_foreground_cleanup() { tmux_stop; }
 
+atf_test_case interrupt_builtin cleanup
+interrupt_builtin_head() { atf_set descr 'Ctrl-C stops a built-in writing a gigabyte of padding, and the shell prompts again'; atf_set require.progs tmux; }
+interrupt_builtin_body()
+{
+	start_vsh
+	tmux_keys "printf '%01000000000d' 1; echo not-reached" Enter
+	tmux_wait_for '^0{80}$'
+	tmux_keys C-c
+	tmux_wait_for 'vsh\$ ?$'
+	tmux_keys 'echo status=$?' Enter
+	tmux_wait_for '^status=130$'
+	tmux_never_shown '^not-reached$' "the rest of the interrupted line ran"
+}
+interrupt_builtin_cleanup() { tmux_stop; }
+
 atf_test_case interrupt_trap_action cleanup
 interrupt_trap_action_head() { atf_set descr 'Ctrl-C stops a trap action that loops, and the shell prompts again'; atf_set require.progs tmux; }
 interrupt_trap_action_body()
@@ -457,6 +472,7 @@ atf_init_test_cases()
 	atf_add_test_case interrupt_at_prompt
 	atf_add_test_case terminal_descriptor_moves
 	atf_add_test_case interrupt_foreground
+	atf_add_test_case interrupt_builtin
 	atf_add_test_case interrupt_trap_action
 	atf_add_test_case errors_keep_running
 }
