@@ -12,10 +12,11 @@
  * and the code below keeps them:
  *
  *  1. Locals the child writes and the parent reads later are volatile and
- *     written on purpose.  Here the child writes nothing the parent reads:
- *     everything it needs is prepared in the parent (struct child_plan),
- *     and what it has to tell comes back as its exit status.  (errno is
- *     shared too; the parent reads it only when vfork itself failed.)
+ *     written on purpose.  Here the child writes one thing the parent
+ *     reads, early_stop (below), from a signal handler; everything else it
+ *     needs is prepared in the parent (struct child_plan), and what it has
+ *     to tell comes back as its exit status.  (errno is shared too; the
+ *     parent reads it only when vfork itself failed.)
  *  2. In the child, never return from the function that called vfork and
  *     never longjmp.  child_run ends in execve or _exit; it is noreturn.
  *  3. In the child, never call exit(3), stdio, malloc or anything that
@@ -27,7 +28,9 @@
  * shell can run in the child; the child applies the signal plan (every
  * signal the shell catches goes back to SIG_DFL) before it unblocks, and
  * then does nothing but execve.  Redirections were applied by the caller
- * in the parent, so the child has nothing left that could block.
+ * in the parent, so the child has nothing left that could block.  One
+ * exception to "nothing but execve": under vfork, a stop signal must not
+ * stop the child before its execve (see note_early_stop).
  *
  * Reading order: struct child_plan (what the parent prepares), child_run
  * (everything the child does), spawn (the one place vfork or fork is
@@ -64,6 +67,7 @@ struct child_plan {
 	int terminal;			/* >= 0: make the group the terminal's foreground */
 	struct signal_plan signals;
 	struct sigaction to_default, to_ignore;
+	struct sigaction to_note_stop;	/* note_early_stop, every signal blocked in it */
 	sigset_t old_mask;		/* the parent's mask, restored just before execve */
 	size_t message_length;
 	char message[PATH_MAX + 600];	/* "vsh: script: line 3: cmd: " */
@@ -208,6 +212,41 @@ static const char *self_path(void)
 }
 
 /*
+ * A stop signal (Control-Z: SIGTSTP, or SIGTTIN, SIGTTOU) that reaches a
+ * vfork child before its execve would stop it there, and the parent,
+ * which the kernel keeps waiting for that execve, could neither stop with
+ * it nor report it: the terminal would hang until Control-C.  So between
+ * unblocking and execve the child catches the stop signals here (execve
+ * puts them back to SIG_DFL), and the parent passes the one that came on
+ * to the program once it has started (spawn).  Under fork a child may stop
+ * before execve: its parent goes on and sees it stop.
+ *
+ * The handler runs in the child: it writes early_stop, which the parent
+ * shares and reads after vfork returns (rule 1), and nothing else.
+ */
+static volatile sig_atomic_t early_stop;
+
+static void note_early_stop(int sig)
+{
+	early_stop = sig;
+}
+
+/* In the child, still blocked: catch the stop signals the program would get as SIG_DFL. */
+static void catch_early_stops(const struct child_plan *plan)
+{
+	static const int stops[] = { SIGTSTP, SIGTTIN, SIGTTOU };
+
+	for (size_t i = 0; i < sizeof stops / sizeof stops[0]; i++) {
+		struct sigaction was;
+
+		/* Ignored ones (trap '', or ignored on entry) stay ignored. */
+		if (sigaction(stops[i], &plan->to_note_stop, &was) == 0 &&
+		    was.sa_handler == SIG_IGN)
+			sigaction(stops[i], &was, NULL);
+	}
+}
+
+/*
  * The child, after vfork or fork.  System calls only; never returns.
  * It reads the plan (the parent's memory under vfork) and writes nothing
  * but its own locals.
@@ -224,6 +263,8 @@ static noreturn void child_run(const struct child_plan *plan)
 	for (int i = 0; i < plan->signals.count; i++)
 		sigaction(plan->signals.change[i].signal,
 		    plan->signals.change[i].ignore ? &plan->to_ignore : &plan->to_default, NULL);
+	if (!plan->fork_mode)
+		catch_early_stops(plan);
 	sigprocmask(SIG_SETMASK, &plan->old_mask, NULL);
 
 	execve(plan->path, plan->argv, plan->envp);
@@ -261,13 +302,21 @@ static __attribute__((noinline)) pid_t spawn(struct child_plan *plan)
 
 	sigfillset(&all);
 	sigprocmask(SIG_SETMASK, &all, &plan->old_mask);
-	if (option_on(OPT_VFORK))
+	early_stop = 0;
+	if (!plan->fork_mode)
 		pid = vfork();
 	else
 		pid = fork();
 	if (pid == 0)
 		child_run(plan);
-	/* Parent (after the child's execve or _exit, under vfork). */
+	/*
+	 * Parent (after the child's execve or _exit, under vfork).  A stop
+	 * the child caught on its way goes to the program before the shell
+	 * unblocks its own copy of it (a script's shell in the same job
+	 * stops too): the whole job stops, as it would have under fork.
+	 */
+	if (pid > 0 && early_stop != 0)
+		kill(pid, early_stop);
 	sigprocmask(SIG_SETMASK, &plan->old_mask, NULL);
 	return pid;
 }
@@ -331,6 +380,9 @@ static void prepare_signals(struct child_plan *plan, struct job *job)
 	memset(&plan->to_ignore, 0, sizeof plan->to_ignore);
 	plan->to_default.sa_handler = SIG_DFL;
 	plan->to_ignore.sa_handler = SIG_IGN;
+	memset(&plan->to_note_stop, 0, sizeof plan->to_note_stop);
+	plan->to_note_stop.sa_handler = note_early_stop;
+	sigfillset(&plan->to_note_stop.sa_mask);
 }
 
 static void prepare_group(struct child_plan *plan, struct job *job)

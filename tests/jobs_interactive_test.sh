@@ -171,14 +171,18 @@ atf_test_case terminal_modes cleanup
 terminal_modes_head() { atf_set descr 'A stopped job that changed the terminal modes leaves a usable prompt and gets its modes back with fg; a program dying in raw mode too'; atf_set require.progs tmux stty; }
 terminal_modes_body()
 {
+	# The job waits on a FIFO, starting no process: dash starts programs
+	# with vfork, and a Ctrl-Z that meets its child before execve leaves
+	# dash waiting for it, never stopped (see early_stop).
 	cat >job.sh <<'EOF'
 stty -echo -icanon
 stty -g >before
 echo $$ >pid
 echo modes-set
-while [ ! -e go ]; do sleep 0.05; done
+read go <go
 stty -g >after
 EOF
+	mkfifo go
 	start_vsh
 	tmux_keys 'sh job.sh' Enter
 	tmux_wait_for '^modes-set$'
@@ -189,8 +193,10 @@ EOF
 	tmux_keys 'echo typed-$((2+3))' Enter
 	tmux_wait_for '^vsh\$ echo typed-\$\(\(2\+3\)\)$'
 	tmux_wait_for '^typed-5$'
-	tmux_keys 'stty -g >shell; touch go; fg' Enter
+	tmux_keys 'stty -g >shell; fg' Enter
 	tmux_wait_for '^sh job.sh$'
+	# Blocks until the job opens the FIFO.
+	timeout 60 sh -c 'echo go >go' || atf_fail "the job never read the FIFO"
 	wait_gone pid
 	tmux_keys 'cmp -s before after && echo same-$((3+4)); cmp -s before shell || echo differ-$((4+4))' Enter
 	tmux_wait_for '^vsh\$ cmp -s before after'
@@ -210,6 +216,41 @@ EOF
 	tmux_wait_for '^after-11$'
 }
 terminal_modes_cleanup() { tmux_stop; }
+
+atf_test_case early_stop cleanup
+early_stop_head() { atf_set descr 'A Ctrl-Z that reaches a program between vfork and execve stops it once it has started; the shell does not hang'; atf_set require.progs tmux strace; }
+early_stop_body()
+{
+	start_vsh
+	tmux_keys 'echo $$ >shell' Enter
+	wait_stat shell 'S'
+	# strace sends SIGTSTP to each process it traces at its first
+	# rt_sigprocmask: the shell's own (ignored under job control) and the
+	# child's, which unblocks its signals just before execve.
+	strace -f -qq -o /dev/null -e trace=rt_sigprocmask \
+	    -e inject=rt_sigprocmask:signal=SIGTSTP:when=1 -p "$(cat shell)" 2>strace.err &
+	echo $! >tracer
+	tries=0
+	until grep -Eq '^TracerPid:[[:space:]]+[1-9]' "/proc/$(cat shell)/status"; do
+		kill -0 "$(cat tracer)" 2>/dev/null || atf_skip "strace cannot trace here: $(cat strace.err)"
+		[ "$tries" -lt 300 ] || atf_fail "strace never attached"
+		sleep 0.1
+		tries=$((tries + 1))
+	done
+	tmux_keys 'sleep 307' Enter
+	tmux_wait_for '^\[1\] \+ Stopped +sleep 307$'
+	kill "$(cat tracer)"
+	wait_gone tracer
+	tmux_keys 'jobs -p >p; kill %1; echo alive-$((3+4))' Enter
+	tmux_wait_for '^alive-7$'
+	wait_gone p
+}
+early_stop_cleanup()
+{
+	[ -s tracer ] && kill -9 "$(cat tracer)" 2>/dev/null
+	[ -s p ] && kill -9 "$(cat p)" 2>/dev/null
+	tmux_stop
+}
 
 atf_test_case reports cleanup
 reports_head() { atf_set descr 'Done and stopped background jobs are reported before the next prompt, once'; atf_set require.progs tmux; }
@@ -404,6 +445,7 @@ atf_init_test_cases()
 	atf_add_test_case job_ids
 	atf_add_test_case substitution_not_stopped
 	atf_add_test_case terminal_modes
+	atf_add_test_case early_stop
 	atf_add_test_case reports
 	atf_add_test_case exit_stopped_jobs
 	atf_add_test_case eof_stopped_jobs
