@@ -57,15 +57,17 @@ atf_test_case wait_interrupted
 wait_interrupted_head() { atf_set descr "a trapped signal interrupts wait with a status above 128, then its action runs"; }
 wait_interrupted_body()
 {
+	# The signal is sent once the shell waits in waitpid (its wchan), or
+	# after 30 s.
 	atf_check -s exit:0 -o inline:'got\nst=138\n' -e empty vsh -c '
 	trap "echo got" USR1
 	/bin/sleep 30 & p=$!
-	/bin/sh -c "sleep 0.3; kill -USR1 $$" &
+	/bin/sh -c "n=0; until grep -q do_wait /proc/$$/wchan || [ \$n = 3000 ]; do sleep 0.01; n=\$((n+1)); done; kill -USR1 $$" &
 	wait $p; echo "st=$?"; kill $p'
 	atf_check -s exit:0 -o inline:'got\nst=138\n' -e empty vsh -c '
 	trap "echo got" USR1
 	/bin/sleep 30 & p=$!
-	/bin/sh -c "sleep 0.3; kill -USR1 $$" &
+	/bin/sh -c "n=0; until grep -q do_wait /proc/$$/wchan || [ \$n = 3000 ]; do sleep 0.01; n=\$((n+1)); done; kill -USR1 $$" &
 	wait; echo "st=$?"; kill $p'
 }
 
