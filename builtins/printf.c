@@ -157,13 +157,14 @@ static int int_argument(struct printf_run *r, const char *arg)
  * Padding can run to gigabytes ("%01000000000d"): it stops, and printf
  * with it, when Control-C or a hang-up arrives, as a program would die of
  * them.  The signal itself is dealt with after the built-in returns.
+ * False when it stopped.
  */
-static void write_padding(struct printf_run *r, int n, char fill)
+static bool write_padding(struct printf_run *r, int n, char fill)
 {
 	char chunk[256];
 
 	if (n <= 0)
-		return;
+		return true;
 	memset(chunk, fill, n < (int)sizeof chunk ? (size_t)n : sizeof chunk);
 	while (n > 0) {
 		int length = n < (int)sizeof chunk ? n : (int)sizeof chunk;
@@ -174,53 +175,91 @@ static void write_padding(struct printf_run *r, int n, char fill)
 		if (signals_pending && (sig = signal_interrupting()) != 0) {
 			r->status = 128 + sig;
 			r->stop = true;
-			return;
+			return false;
 		}
 	}
+	return true;
 }
 
 /*
- * A number the C library formatted without a field width, padded to it
- * here: "%1000000000d" costs no buffer of a gigabyte.  The '0' flag puts
- * its zeros after the sign and a "0x" prefix, and pads infinities and NaNs
- * with spaces, as the C library does.
+ * Past these precisions the C library would write every zero itself, in
+ * one call that cannot be interrupted, into a buffer of that size
+ * ("%.1000000000d"): it formats this many digits and the rest are written
+ * as padding.  A double's exact decimal expansion has at most 767
+ * significant digits and 1,074 after the point, so digits past the cap
+ * are zeros.
  */
-static void pad_number(struct printf_run *r, const char *text, size_t length, int width, bool left, bool zeros)
-{
-	size_t prefix = 0;
-	int padding;
+#define INTEGER_PRECISION_CAP 64
+#define FLOAT_PRECISION_CAP 2000
 
-	if (width <= 0 || (size_t)width <= length) {
-		out_write(out1, text, length);
-		return;
+/* A run of padding inside a formatted number. */
+struct padding {
+	size_t at;		/* before this byte of the text */
+	int count;
+	char fill;
+};
+
+/* Where a number's leading zeros go: after its sign and a "0x" prefix. */
+static size_t after_prefix(const char *text)
+{
+	size_t at = 0;
+
+	if (text[0] == '-' || text[0] == '+' || text[0] == ' ')
+		at = 1;
+	if (text[at] == '0' && (text[at + 1] == 'x' || text[at + 1] == 'X'))
+		at += 2;
+	return at;
+}
+
+/*
+ * A number the C library formatted without its field width (and with its
+ * precision capped), padded here as it is written: "%01000000000d" costs
+ * no buffer of a gigabyte.  extra zeros complete a capped precision: an
+ * integer's after its sign and "0x" (exponent NULL), a fraction's before
+ * the first of the exponent letters.
+ * The '0' flag puts its zeros after the sign and "0x" and pads infinities
+ * and NaNs with spaces, as the C library does.
+ */
+static void pad_number(struct printf_run *r, const char *text, size_t length,
+    int width, bool left, bool zeros, int extra, const char *exponent)
+{
+	struct padding inner = { length, 0, '0' }, outer = { 0, 0, ' ' };
+	const char *dot = strchr(text, '.');
+
+	if (extra > 0 && exponent == NULL) {
+		inner.at = after_prefix(text);
+		inner.count = extra;
+	} else if (extra > 0 && dot != NULL) {	/* not inf or nan */
+		inner.at = strcspn(dot, exponent) + (size_t)(dot - text);
+		inner.count = extra;
 	}
-	padding = width - (int)length;
-	if (left) {
-		out_write(out1, text, length);
-		write_padding(r, padding, ' ');
-		return;
-	}
-	if (zeros) {
-		if (text[0] == '-' || text[0] == '+' || text[0] == ' ')
-			prefix = 1;
-		if (text[prefix] == '0' && (text[prefix + 1] == 'x' || text[prefix + 1] == 'X'))
-			prefix += 2;
-		/* Not "inf" or "nan" (hexadecimal digits are letters too). */
-		if (strchr("iInN", text[prefix]) == NULL) {
-			out_write(out1, text, prefix);
-			write_padding(r, padding, '0');
-			if (!r->stop)	/* interrupted */
-				out_write(out1, text + prefix, length - prefix);
-			return;
+	if (width > 0 && (size_t)width > length && (size_t)width - length > (size_t)inner.count) {
+		outer.count = width - (int)length - inner.count;
+		if (left) {
+			outer.at = length;
+		} else if (zeros && strchr("iInN", text[after_prefix(text)]) == NULL) {
+			/* Not "inf" or "nan" (hexadecimal digits are letters too). */
+			outer.at = after_prefix(text);
+			outer.fill = '0';
 		}
 	}
-	write_padding(r, padding, ' ');
-	if (!r->stop)
-		out_write(out1, text, length);
+	/* At the same place: spaces before a fraction's zeros when right-justified, after when left. */
+	bool outer_first = outer.at < inner.at || (outer.at == inner.at && !left);
+	struct padding first = outer_first ? outer : inner;
+	struct padding second = outer_first ? inner : outer;
+
+	out_write(out1, text, first.at);
+	if (!write_padding(r, first.count, first.fill))
+		return;
+	out_write(out1, text + first.at, second.at - first.at);
+	if (!write_padding(r, second.count, second.fill))
+		return;
+	out_write(out1, text + second.at, length - second.at);
 }
 
 /* snprintf into a stack buffer, or the heap when the result is large; then pad it. */
-static void write_number(struct printf_run *r, int width, bool left, bool zeros, const char *spec, ...)
+static void write_number(struct printf_run *r, int width, bool left, bool zeros,
+    int extra, const char *exponent, const char *spec, ...)
 {
 	char small[128];
 	char *text = small;
@@ -238,7 +277,7 @@ static void write_number(struct printf_run *r, int width, bool left, bool zeros,
 		vsnprintf(text, (size_t)n + 1, spec, ap);
 		va_end(ap);
 	}
-	pad_number(r, text, (size_t)n, width, left, zeros);
+	pad_number(r, text, (size_t)n, width, left, zeros, extra, exponent);
 	if (text != small)
 		free(text);
 }
@@ -248,8 +287,9 @@ static void write_field(struct printf_run *r, const char *s, size_t length, int 
 {
 	if (precision >= 0 && (size_t)precision < length)
 		length = (size_t)precision;
-	if (!left && width > 0 && (size_t)width > length)
-		write_padding(r, width - (int)length, ' ');
+	if (!left && width > 0 && (size_t)width > length &&
+	    !write_padding(r, width - (int)length, ' '))
+		return;
 	out_write(out1, s, length);
 	if (left && width > 0 && (size_t)width > length)
 		write_padding(r, width - (int)length, ' ');
@@ -329,7 +369,9 @@ static const char *convert(struct printf_run *r, const char *p)
 	char spec[32];		/* rebuilt for the C library: "%" flags ".*" length conversion */
 	size_t length = 0;
 	int number, width = 0, precision = -1;
-	bool left = false, zeros = false, numbered;
+	bool left = false, zeros = false, alternate = false, numbered;
+	int extra = 0;
+	const char *exponent;
 	const char *arg;
 
 	spec[length++] = '%';
@@ -340,6 +382,8 @@ static const char *convert(struct printf_run *r, const char *p)
 			left = true;
 		if (*p == '0')
 			zeros = true;
+		if (*p == '#')
+			alternate = true;
 		if (length < 8 && memchr(spec + 1, *p, length - 1) == NULL)
 			spec[length++] = *p;
 		p++;
@@ -397,6 +441,11 @@ static const char *convert(struct printf_run *r, const char *p)
 		spec[length++] = '.';
 		spec[length++] = '*';
 	}
+	/* Past the cap, an integer's zeros are padding (pad_number). */
+	if (strchr("diouxX", *p) != NULL && precision > INTEGER_PRECISION_CAP) {
+		extra = precision - INTEGER_PRECISION_CAP;
+		precision = INTEGER_PRECISION_CAP;
+	}
 	/* With a precision, an integer's '0' flag is ignored (C and POSIX). */
 	switch (*p) {
 	case 'd': case 'i':
@@ -404,26 +453,34 @@ static const char *convert(struct printf_run *r, const char *p)
 		spec[length++] = *p;
 		spec[length] = '\0';
 		if (precision >= 0)
-			write_number(r, width, left, false, spec, precision, signed_argument(r, arg));
+			write_number(r, width, left, false, extra, NULL, spec, precision, signed_argument(r, arg));
 		else
-			write_number(r, width, left, zeros, spec, signed_argument(r, arg));
+			write_number(r, width, left, zeros, 0, NULL, spec, signed_argument(r, arg));
 		break;
 	case 'o': case 'u': case 'x': case 'X':
 		spec[length++] = 'j';
 		spec[length++] = *p;
 		spec[length] = '\0';
 		if (precision >= 0)
-			write_number(r, width, left, false, spec, precision, unsigned_argument(r, arg));
+			write_number(r, width, left, false, extra, NULL, spec, precision, unsigned_argument(r, arg));
 		else
-			write_number(r, width, left, zeros, spec, unsigned_argument(r, arg));
+			write_number(r, width, left, zeros, 0, NULL, spec, unsigned_argument(r, arg));
 		break;
 	case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case 'a': case 'A':
+		/* Where the digits end: hexadecimal ones include 'e'. */
+		exponent = *p == 'a' || *p == 'A' ? "pP" : "eE";
 		spec[length++] = *p;
 		spec[length] = '\0';
+		if (precision > FLOAT_PRECISION_CAP) {
+			/* %g drops trailing zeros unless '#' keeps them. */
+			if (strchr("gG", *p) == NULL || alternate)
+				extra = precision - FLOAT_PRECISION_CAP;
+			precision = FLOAT_PRECISION_CAP;
+		}
 		if (precision >= 0)
-			write_number(r, width, left, zeros, spec, precision, float_argument(r, arg));
+			write_number(r, width, left, zeros, extra, exponent, spec, precision, float_argument(r, arg));
 		else
-			write_number(r, width, left, zeros, spec, float_argument(r, arg));
+			write_number(r, width, left, zeros, 0, exponent, spec, float_argument(r, arg));
 		break;
 	case 'c':
 		/* An empty or missing argument gives a NUL byte, as in dash and bash. */

@@ -120,6 +120,20 @@ big_fields_body()
 	if ./small_memory vsh -c 'exit 0' 2>/dev/null; then
 		atf_check -o inline:'300000001\n' -e empty ./small_memory vsh -c 'printf "%0300000000d|" 7 | wc -c'
 	fi
+	# So does a long precision: the C library formats 64 digits of an
+	# integer and 2000 of a fraction, the other zeros are padding.
+	if ./small_memory vsh -c 'exit 0' 2>/dev/null; then
+		atf_check -o inline:'300000001\n' -e empty ./small_memory vsh -c 'printf "%.300000000d|" 7 | wc -c'
+		atf_check -o inline:'300000003\n' -e empty ./small_memory vsh -c 'printf "%.300000000f|" 1 | wc -c'
+		atf_check -o inline:'300000007\n' -e empty ./small_memory vsh -c 'printf "%.300000000e|" 1 | wc -c'
+	fi
+	# Checked against the test shell's printf (the C library's digits).
+	format='%.70d|%#-80.70x|%+.2100e|%#.2500g|%.2001f|%-2100.2050f|%2100.2001E|%.3000g|'
+	atf_check -o inline:"$(printf "$format" -42 255 1.5 -2.25 0.375 1.5 -0.375 0.5)" \
+	    vsh -c 'printf "$1" -42 255 1.5 -2.25 0.375 1.5 -0.375 0.5' sh "$format"
+	# Zeros go before the exponent ('e' is a hexadecimal digit), never into inf.
+	atf_check -o inline:"0x1.e$(printf '%02099d' 0)p+0|  inf|-inf  |" \
+	    vsh -c 'printf "%.2100a|%5.3000f|%-6.3000f|" 1.875 inf -inf'
 	atf_check -o inline:'7 \n' vsh -c 'printf "%.12345678s \n" 7'
 	atf_check -o inline:'0000000000000012\n' vsh -c 'printf "%.0000000000000016d\n" 12'
 	atf_check -s exit:1 -o inline:'a' -e match:'printf: %3000000000s: field width or precision too large$' \
