@@ -184,11 +184,20 @@ static bool assign(const char *name, size_t start, size_t end)
 	return true;
 }
 
-/* Split the line as field splitting does; the last variable gets the rest. */
+/*
+ * Split the line as field splitting does; the last variable gets the rest.
+ * With the IFS read started with: "read IFS x" assigns IFS before it splits
+ * the rest (as dash, ksh and yash do), and would free the value in use.
+ */
 static bool assign_fields(char **names)
 {
-	const char *ifs = ifs_value();
+	static struct strbuf ifs_copy;
+	const char *ifs;
 	size_t i = 0, end = line_bytes.length;
+
+	strbuf_reset(&ifs_copy);
+	strbuf_append_str(&ifs_copy, ifs_value());
+	ifs = strbuf_str(&ifs_copy);
 
 	if (*ifs == '\0') {
 		/* IFS= read: no splitting; the first variable gets the line. */

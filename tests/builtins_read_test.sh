@@ -18,6 +18,11 @@ splitting_body()
 	atf_check -o inline:'[ a  b ][][]\n' vsh -c 'y=old z=old; echo " a  b " | { IFS= read x y z; echo "[$x][$y][$z]"; }'
 	atf_check -o inline:'[a b c]\n' vsh -c 'echo "a b c" | { read REPLY; echo "[$REPLY]"; }'
 	atf_check -o inline:'[x y]\n' vsh -c 'echo "x y" | { read; echo "[$REPLY]"; }'
+	# IFS as a variable read assigns: the line is split with the IFS read
+	# started with, as in dash, ksh and yash (it used freed memory).
+	atf_check -o inline:'[a][b][c]\n' vsh -c 'echo "a:b:c" | { IFS=:; read IFS x y; echo "[$IFS][$x][$y]"; }'
+	atf_check -o inline:'[a][b][c d]\n' vsh -c 'echo "a b c d" | { read x IFS y; echo "[$x][$IFS][$y]"; }'
+	atf_check -o inline:'[a:b c][]\n' vsh -c 'echo "a:b c" | { IFS=; read IFS x; echo "[$IFS][$x]"; }'
 }
 
 atf_test_case backslash
