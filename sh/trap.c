@@ -176,8 +176,10 @@ int signal_number(const char *name)
 
 			if (*p < '0' || *p > '9')
 				return -1;
-			while (*p >= '0' && *p <= '9')
-				offset = offset * 10 + (*p++ - '0');
+			/* Past any signal the number stops growing (no overflow). */
+			for (; *p >= '0' && *p <= '9'; p++)
+				if (offset <= SIGRTMAX)
+					offset = offset * 10 + (*p - '0');
 			if (sign == '-')
 				offset = -offset;
 		}

@@ -221,6 +221,10 @@ signal_names_any_case_body()
 	atf_check -s exit:0 -o inline:'15\nTERM\nTERM\nRTMIN+1\n' -e empty \
 	    vsh -c 'kill -l SigTerm; kill -l "$(kill -l term)"; kill -l -- 143; kill -l "$(kill -l rtmin+1)"'
 	atf_check -s exit:0 -o inline:'x\n' -e empty vsh -c 'trap "echo x" rtmin+1; kill -s RTmin+1 $$'
+	# An offset of any length is a bad name, not an overflow (script fuzzer, UBSan).
+	atf_check -s exit:0 -o inline:'1\n1\n' -e match:'kill: RTMAX-77777777777777777777: invalid signal name$' \
+	    -e match:'trap: RTMIN\+99999999999999999: bad trap$' \
+	    vsh -c 'kill -l RTMAX-77777777777777777777; echo $?; trap "" RTMIN+99999999999999999; echo $?'
 	# EXIT is trap's condition 0, not a signal: only "0" sends no signal.
 	atf_check -s exit:0 -o inline:'0\n0\n' -e empty vsh -c 'kill -s 0 $$; echo $?; kill -0 $$; echo $?'
 	atf_check -s exit:0 -o inline:'1\n1\n1\n' \
