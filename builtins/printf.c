@@ -224,22 +224,26 @@ static void pad_number(struct printf_run *r, const char *text, size_t length,
     int width, bool left, bool zeros, int extra, const char *exponent)
 {
 	struct padding inner = { length, 0, '0' }, outer = { 0, 0, ' ' };
-	const char *dot = strchr(text, '.');
+	size_t prefix = after_prefix(text);
 
 	if (extra > 0 && exponent == NULL) {
-		inner.at = after_prefix(text);
+		inner.at = prefix;
 		inner.count = extra;
-	} else if (extra > 0 && dot != NULL) {	/* not inf or nan */
-		inner.at = strcspn(dot, exponent) + (size_t)(dot - text);
-		inner.count = extra;
+	} else if (extra > 0) {
+		const char *dot = strchr(text, '.');
+
+		if (dot != NULL) {	/* not inf or nan */
+			inner.at = strcspn(dot, exponent) + (size_t)(dot - text);
+			inner.count = extra;
+		}
 	}
 	if (width > 0 && (size_t)width > length && (size_t)width - length > (size_t)inner.count) {
 		outer.count = width - (int)length - inner.count;
 		if (left) {
 			outer.at = length;
-		} else if (zeros && strchr("iInN", text[after_prefix(text)]) == NULL) {
+		} else if (zeros && strchr("iInN", text[prefix]) == NULL) {
 			/* Not "inf" or "nan" (hexadecimal digits are letters too). */
-			outer.at = after_prefix(text);
+			outer.at = prefix;
 			outer.fill = '0';
 		}
 	}
