@@ -32,7 +32,12 @@ static void print_trap(int sig)
 	out_str(out1, "trap -- ");
 	out_single_quoted(action);
 	out_char(out1, ' ');
-	out_str(out1, sig == 0 ? "EXIT" : signal_name(sig));
+	if (sig == 0)
+		out_str(out1, "EXIT");
+	else if (signal_name(sig) != NULL)
+		out_str(out1, signal_name(sig));
+	else
+		out_printf(out1, "%d", sig);	/* no name (glibc's 32 and 33): as dash, bash and mksh */
 	out_char(out1, '\n');
 }
 
