@@ -700,12 +700,10 @@ void completion_free(struct completion *result)
 
 /* --- the listing --- */
 
-/* Columns the string takes on the terminal. */
-static int display_width(const char *s)
+int display_width(const char *s, size_t n)
 {
 	mbstate_t state;
 	int width = 0;
-	size_t n = strlen(s);
 
 	memset(&state, 0, sizeof state);
 	while (n > 0) {
@@ -739,7 +737,7 @@ void completion_print(const struct completion *result, int columns, struct outpu
 		return;
 	widths = xmalloc(n * sizeof *widths);
 	for (size_t i = 0; i < n; i++) {
-		widths[i] = display_width(result->matches[i]);
+		widths[i] = display_width(result->matches[i], strlen(result->matches[i]));
 		if (widths[i] > widest)
 			widest = widths[i];
 	}

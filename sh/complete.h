@@ -39,4 +39,7 @@ void completion_free(struct completion *result);
 /* List the matches in columns across a terminal width columns wide. */
 void completion_print(const struct completion *result, int columns, struct output *out);
 
+/* Columns that s[0, n) takes on a terminal (one for a byte or character it cannot show). */
+int display_width(const char *s, size_t n);
+
 #endif

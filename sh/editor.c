@@ -12,8 +12,9 @@
  * SIGWINCH is followed at once (the line is redrawn at the new width),
  * SIGCHLD under "set -b" reports finished jobs and redraws the line, and
  * anything else (Ctrl-C, a trapped signal) makes el_gets return, so the
- * input layer can drop the line and run the traps outside libedit.
- * Nothing ever longjmps out of el_gets.
+ * input layer can run the traps outside libedit.  The half-typed line is
+ * kept first: after a trap's action it comes back as it was, unless the
+ * input layer drops it (Ctrl-C).  Nothing ever longjmps out of el_gets.
  *
  * The history shown by the arrow keys is a copy of sh/history.c's,
  * brought up to date before each line is read.
@@ -56,6 +57,7 @@ static struct {
 	const LineInfo *(*el_line)(EditLine *);
 	int (*el_insertstr)(EditLine *, const char *);
 	void (*el_deletestr)(EditLine *, int);
+	int (*el_cursor)(EditLine *, int);
 	History *(*history_init)(void);
 	int (*history)(History *, HistEvent *, int, ...);
 	int (*tgetent)(char *, const char *);
@@ -76,6 +78,13 @@ static struct strbuf line_copy = STRBUF_INIT;
 
 /* read_character gave up for a signal the shell must deal with. */
 static bool interrupted;
+/*
+ * The line as it was when that happened (libedit empties its own when
+ * el_gets fails), and how many characters of it were after the cursor:
+ * put back by the next editor_read_line unless editor_drop_line came first.
+ */
+static struct strbuf unfinished = STRBUF_INIT;
+static int unfinished_after_cursor;
 /* Tab twice in a row lists the matches. */
 static bool key_was_tab, previous_key_was_tab;
 
@@ -110,6 +119,7 @@ static bool load_library(void)
 	    !find(handle, (void **)&lib.el_line, "el_line") ||
 	    !find(handle, (void **)&lib.el_insertstr, "el_insertstr") ||
 	    !find(handle, (void **)&lib.el_deletestr, "el_deletestr") ||
+	    !find(handle, (void **)&lib.el_cursor, "el_cursor") ||
 	    !find(handle, (void **)&lib.history_init, "history_init") ||
 	    !find(handle, (void **)&lib.history, "history")) {
 		error_warn("line editing is not available: %s", dlerror());
@@ -158,6 +168,9 @@ bool editor_wanted(int fd)
 static char *current_prompt(EditLine *el)
 {
 	(void)el;
+	/* None until a kept line is put back (restore_unfinished). */
+	if (unfinished.length > 0)
+		return (char *)"";
 	return (char *)strbuf_str(&prompt_text);
 }
 
@@ -185,6 +198,94 @@ static void report_jobs(EditLine *el)
 	lib.el_set(el, EL_REFRESH);
 }
 
+/* The number of characters (not bytes) in s[0, n). */
+static int character_count(const char *s, size_t n)
+{
+	mbstate_t state;
+	int count = 0;
+
+	memset(&state, 0, sizeof state);
+	while (n > 0) {
+		size_t r = mbrlen(s, n, &state);
+
+		if (r == (size_t)-1 || r == (size_t)-2 || r == 0) {
+			memset(&state, 0, sizeof state);
+			r = 1;
+		}
+		s += r;
+		n -= r;
+		count++;
+	}
+	return count;
+}
+
+/* Columns of the prompt's last row: after its last newline, without the non-printing stretches. */
+static int prompt_width(void)
+{
+	const char *p = strbuf_str(&prompt_text), *shown = p;
+	bool hidden = false;
+	int width = 0;
+
+	for (const char *q = p;; q++) {
+		if (!hidden && (*q == PROMPT_IGNORE || *q == '\n' || *q == '\0'))
+			width += display_width(shown, (size_t)(q - shown));
+		if (*q == '\0')
+			break;
+		if (*q == PROMPT_IGNORE) {
+			hidden = !hidden;
+			shown = q + 1;
+		} else if (*q == '\n' && !hidden) {
+			width = 0;	/* a new row */
+			shown = q + 1;
+		}
+	}
+	return width;
+}
+
+/*
+ * Remember the line before el_gets gives up on it (libedit empties its
+ * own), and take the terminal's cursor below the rows of it that follow
+ * the cursor (a long line wraps), so that what the shell prints next
+ * starts below all of it.
+ */
+static void keep_unfinished(EditLine *el)
+{
+	const LineInfo *info = lib.el_line(el);
+	size_t before = (size_t)(info->cursor - info->buffer);
+	size_t length = (size_t)(info->lastchar - info->buffer);
+	int columns = terminal_columns(), start = prompt_width();
+	int cursor_row = (start + display_width(info->buffer, before)) / columns;
+	int last_row = (start + display_width(info->buffer, length)) / columns;
+
+	strbuf_reset(&unfinished);
+	strbuf_append(&unfinished, info->buffer, length);
+	unfinished_after_cursor = character_count(info->cursor, length - before);
+	for (int row = cursor_row; row < last_row; row++)
+		out_char(out2, '\n');
+	out_flush(out2);
+}
+
+void editor_drop_line(void)
+{
+	strbuf_reset(&unfinished);
+	unfinished_after_cursor = 0;
+}
+
+/*
+ * Put the kept line back: the user carries on from where the trap's action
+ * came in.  Done at the first read, as el_gets empties the line when it
+ * starts.  The prompt el_gets drew then was empty (current_prompt), so the
+ * terminal's cursor is still where libedit starts drawing: prompt and line
+ * are drawn from there.
+ */
+static void restore_unfinished(EditLine *el)
+{
+	lib.el_insertstr(el, strbuf_str(&unfinished));
+	lib.el_cursor(el, -unfinished_after_cursor);
+	editor_drop_line();
+	lib.el_set(el, EL_REFRESH);
+}
+
 /*
  * Deal with the signals that arrived: the window size and "set -b" here;
  * true (with errno EINTR) when the shell must see the rest, so el_gets
@@ -198,9 +299,14 @@ static bool take_signals(EditLine *el)
 		if (write(2, "\r", 1) == 1)
 			lib.el_set(el, EL_REFRESH);
 	}
-	if (signal_take_pending(SIGCHLD) && option_on(OPT_NOTIFY))
+	/* A CHLD trap's own flag stays set: the action runs after el_gets returns. */
+	if (option_on(OPT_NOTIFY) && signal_is_pending(SIGCHLD)) {
+		if (!signal_is_trapped(SIGCHLD))
+			signal_take_pending(SIGCHLD);
 		report_jobs(el);
+	}
 	if (signals_recheck()) {
+		keep_unfinished(el);
 		interrupted = true;
 		errno = EINTR;
 		return true;
@@ -217,6 +323,8 @@ static int read_character(EditLine *el, wchar_t *wc)
 	static mbstate_t state;
 	char byte;
 
+	if (unfinished.length > 0)
+		restore_unfinished(el);
 	for (;;) {
 		ssize_t n;
 
@@ -247,27 +355,6 @@ static int read_character(EditLine *el, wchar_t *wc)
 		if (errno != EINTR)
 			return -1;
 	}
-}
-
-/* The number of characters (not bytes) in s[0, n). */
-static int character_count(const char *s, size_t n)
-{
-	mbstate_t state;
-	int count = 0;
-
-	memset(&state, 0, sizeof state);
-	while (n > 0) {
-		size_t r = mbrlen(s, n, &state);
-
-		if (r == (size_t)-1 || r == (size_t)-2 || r == 0) {
-			memset(&state, 0, sizeof state);
-			r = 1;
-		}
-		s += r;
-		n -= r;
-		count++;
-	}
-	return count;
 }
 
 /* More matches than this are listed only if the user says so (bash asks at 100 too). */

@@ -23,9 +23,13 @@ bool editor_wanted(int fd);
  * when the user pressed Enter, valid until the next call; *length is its
  * length.  Returns NULL with *length 0 at end of file (Ctrl-D on an empty
  * line), or with *length -1 when a signal that the shell must act on
- * (SIGINT, a trapped signal) interrupted the reading: the half-typed line
- * is gone.
+ * (SIGINT, a trapped signal) interrupted the reading.  The half-typed
+ * line is then kept, with the cursor where it was, for the next call to
+ * show again, unless editor_drop_line is called first.
  */
 const char *editor_read_line(int fd, const char *prompt, int *length);
+
+/* Forget the line a signal interrupted (Ctrl-C: the user starts afresh). */
+void editor_drop_line(void);
 
 #endif

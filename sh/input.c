@@ -33,6 +33,7 @@
 #include "prompt.h"
 #include "readahead.h"
 #include "redir.h"
+#include "state.h"
 #include "strbuf.h"
 #include "trap.h"
 #include "vars.h"
@@ -263,6 +264,49 @@ static void input_prompt(struct input *in)
 	out_flush(out2);
 }
 
+/*
+ * A signal came while a command was being typed at a terminal.  Ctrl-C
+ * (SIGINT) abandons the command, all the lines of it typed so far: the
+ * shell's own action unwinds to the command loop from trap_run_pending, a
+ * trap's action runs first.  Any other trapped signal runs its action on a
+ * line of its own and the typing goes on where it was: the editor shows
+ * the half-typed line again (without the editor the terminal still holds
+ * it), and the command it continues is still being read.
+ */
+static void typing_interrupted(struct input *in)
+{
+	bool abandon = signal_is_pending(SIGINT);
+	bool command_begun = in->continuation;
+	struct handler h;
+
+	if (abandon) {
+		in->length = 0;
+		in->pushback_count = 0;
+		in->last = '\n';
+		in->continuation = false;
+		strbuf_reset(&in->command_text);
+		editor_drop_line();
+		shell.last_status = 130;
+	}
+	if (!abandon || signal_is_trapped(SIGINT)) {
+		out_char(out2, '\n');
+		out_flush(out2);
+	}
+	if (setjmp(h.jump) == 0) {
+		handler_push(&h);
+		trap_run_pending();
+		handler_pop(&h);
+	} else {
+		/* An action that failed or ran "exit": the command goes too. */
+		handler_pop(&h);
+		editor_drop_line();
+		raise_exception(exception_raised);
+	}
+	/* The parser holds the command's first lines: it starts afresh (nothing more is said). */
+	if (abandon && command_begun)
+		raise_exception(EXCEPTION_ERROR);
+}
+
 static ssize_t input_read(struct input *in, char *buf, size_t size)
 {
 	ssize_t n;
@@ -273,21 +317,13 @@ static ssize_t input_read(struct input *in, char *buf, size_t size)
 			break;
 		if (!signals_pending)
 			continue;
-		/*
-		 * A signal while waiting for input (Ctrl-C at the prompt): the
-		 * half-typed line is dropped, then the traps run.  The shell's
-		 * own SIGINT unwinds to the command loop from there; after a
-		 * trap action the prompt is shown again.
-		 */
+		/* A signal while waiting for input: after a trap's action the prompt is shown again. */
 		if (in->kind == INPUT_TERMINAL) {
-			in->length = 0;
-			in->pushback_count = 0;
-			in->last = '\n';
-			strbuf_reset(&in->command_text);
-		}
-		trap_run_pending();
-		if (in->kind == INPUT_TERMINAL)
+			typing_interrupted(in);
 			input_prompt(in);
+		} else {
+			trap_run_pending();
+		}
 	}
 	if (n < 0) {
 		int saved = errno;
@@ -341,21 +377,7 @@ static bool input_fill_edited(struct input *in)
 			return true;
 		}
 		if (n < 0) {
-			/*
-			 * A signal: the half-typed line is gone (the editor dropped
-			 * it), and so is the command it continued.  An untrapped
-			 * SIGINT unwinds to the command loop, which starts a new
-			 * line; a trap's output goes on a line of its own.
-			 */
-			in->pushback_count = 0;
-			in->last = '\n';
-			in->continuation = false;
-			strbuf_reset(&in->command_text);
-			if (!signal_is_pending(SIGINT) || signal_is_trapped(SIGINT)) {
-				out_char(out2, '\n');
-				out_flush(out2);
-			}
-			trap_run_pending();
+			typing_interrupted(in);
 			continue;
 		}
 		/* The editor left the cursor after the prompt (and its "^D"). */
@@ -376,8 +398,10 @@ static bool input_fill_line(struct input *in)
 		return false;
 	if (in->kind == INPUT_TERMINAL && editor_wanted(in->fd))
 		return input_fill_edited(in);
-	if (in->kind == INPUT_TERMINAL)
+	if (in->kind == INPUT_TERMINAL) {
+		editor_drop_line();	/* the editor was turned off since it kept one */
 		input_prompt(in);
+	}
 	for (;;) {
 		char c;
 		ssize_t n = input_read(in, &c, 1);

@@ -352,6 +352,56 @@ notify_while_typing_cleanup()
 	tmux_stop
 }
 
+atf_test_case trap_while_typing cleanup
+trap_while_typing_head() { atf_set descr 'A trapped signal while the user types runs its action, then the half-typed line and the command it continues come back; Ctrl-C with an INT trap abandons the whole command'; atf_set require.progs tmux; }
+trap_while_typing_body()
+{
+	mkfifo gate
+	start_vsh
+	tmux_keys "trap 'echo usr1-ran' USR1; echo \$\$ >pid" Enter
+	tmux_wait_for '^vsh\$ ?$'
+	# The cursor comes back where it was: X goes before "line".
+	tmux_keys 'echo kept-line' Left Left Left Left
+	tmux_wait_for '^vsh\$ echo kept-line$'
+	kill -USR1 "$(cat pid)"
+	tmux_wait_for '^usr1-ran$'
+	tmux_wait_for '^vsh\$ echo kept-line$' 2
+	tmux_keys X Enter
+	tmux_wait_for '^kept-Xline$'
+	# A PS2 line: the command it continues is still being read.
+	tmux_keys 'for i in 1 2' Enter
+	tmux_wait_for '^more> ?$'
+	tmux_keys 'do echo i=$i'
+	tmux_wait_for '^more> do echo i=\$i$'
+	kill -USR1 "$(cat pid)"
+	tmux_wait_for '^usr1-ran$' 2
+	tmux_wait_for '^more> do echo i=\$i$' 2
+	tmux_keys Enter 'done' Enter
+	tmux_wait_for '^i=2$'
+	# A CHLD trap runs when a background job ends, not never.
+	tmux_keys "trap 'echo chld-ran' CHLD; cat gate >/dev/null &" Enter
+	tmux_wait_for '^\[1\] [0-9]+$'
+	tmux_keys 'echo after-chld'
+	tmux_wait_for '^vsh\$ echo after-chld$'
+	echo go >gate
+	tmux_wait_for '^chld-ran$'
+	tmux_wait_for '^vsh\$ echo after-chld$' 2
+	tmux_keys Enter
+	tmux_wait_for '^after-chld$'
+	# Ctrl-C with an INT trap: the action runs, the command typed so far goes.
+	tmux_keys "trap - CHLD; trap 'echo int-ran' INT" Enter 'if true' Enter
+	tmux_wait_for '^more> ?$'
+	tmux_keys 'then echo abandoned'
+	tmux_wait_for '^more> then echo abandoned$'
+	tmux_keys C-c
+	tmux_wait_for '^int-ran$'
+	tmux_keys 'echo status=$?' Enter
+	tmux_wait_for '^status=130$'
+	tmux_never_shown '^abandoned$' "the abandoned command was run"
+	tmux_never_shown 'syntax error' "the parser went on with the abandoned command"
+}
+trap_while_typing_cleanup() { tmux_stop; }
+
 atf_test_case prompt_expansion
 prompt_expansion_head() { atf_set descr 'PS1 and PS2 are expanded before each use; ! in PS1 is the history number'; }
 prompt_expansion_body()
@@ -468,6 +518,7 @@ atf_init_test_cases()
 	atf_add_test_case plain_reading
 	atf_add_test_case window_size
 	atf_add_test_case notify_while_typing
+	atf_add_test_case trap_while_typing
 	atf_add_test_case prompt_expansion
 	atf_add_test_case interrupt_at_prompt
 	atf_add_test_case terminal_descriptor_moves
