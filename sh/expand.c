@@ -32,6 +32,7 @@
 #include "pattern.h"
 #include "state.h"
 #include "strbuf.h"
+#include "trap.h"
 #include "vars.h"
 
 /* A growable byte buffer in the scratch arena. */
@@ -258,6 +259,9 @@ static void finish_field(struct expansion *e)
 {
 	bool pattern = (e->has_glob || (e->has_bracket && field_has_bracket(e))) &&
 	    !option_on(OPT_NOGLOB);
+
+	/* A value of megabytes makes millions of fields, each maybe a glob: Control-C stops it. */
+	signal_stop_if_interrupted();
 
 	if (!(pattern && glob_field(e)))
 		add_field(e, buffer_finish(&e->text));

@@ -547,6 +547,27 @@ static void own_action(int sig)
 	}
 }
 
+/* The shell's own action on a SIGINT or SIGHUP that arrived and is not trapped. */
+static void stop_for_own_signals(void)
+{
+	static const int own[] = { SIGINT, SIGHUP };
+
+	for (size_t i = 0; i < sizeof own / sizeof own[0]; i++)
+		if (signal_arrived[own[i]] && trap_action[own[i]] == NULL) {
+			signal_arrived[own[i]] = 0;
+			own_action(own[i]);
+		}
+}
+
+void signal_stop_if_interrupted(void)
+{
+	if (!signals_pending)
+		return;
+	if (signal_arrived[SIGKILL])
+		trap_run_pending();	/* the fuzz harness's end of an input */
+	stop_for_own_signals();
+}
+
 void trap_run_pending(void)
 {
 	if (signal_arrived[SIGKILL]) {
@@ -565,13 +586,7 @@ void trap_run_pending(void)
 		 * Control-C still stops a trap action that loops, as the
 		 * shell's own action on SIGINT and SIGHUP stops anything else.
 		 */
-		static const int own[] = { SIGINT, SIGHUP };
-
-		for (size_t i = 0; i < sizeof own / sizeof own[0]; i++)
-			if (signal_arrived[own[i]] && trap_action[own[i]] == NULL) {
-				signal_arrived[own[i]] = 0;
-				own_action(own[i]);
-			}
+		stop_for_own_signals();
 		return;
 	}
 	running_traps = true;

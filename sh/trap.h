@@ -89,6 +89,14 @@ bool signal_is_pending(int sig);
  * safe point.
  */
 int signal_interrupting(void);
+/*
+ * For work that can go on long inside one command (expanding a value of
+ * megabytes into fields): act now, as at a safe point, on a SIGINT or
+ * SIGHUP the shell handles itself (an interactive shell abandons the
+ * command, another one dies of it).  Trapped signals wait for their safe
+ * point: their actions never run in the middle of an expansion.
+ */
+void signal_stop_if_interrupted(void);
 /* Consume a pending SIGINT that arrived while waiting: true if there was one. */
 bool signal_take_pending(int sig);
 /* The lowest-numbered signal that arrived and has a trap action, or 0 (for "wait"). */

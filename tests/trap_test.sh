@@ -244,6 +244,21 @@ signal_names_any_case_body()
 	    vsh -c 'trap "echo i" int; trap -p -- int; trap -p --'
 }
 
+atf_test_case interrupt_inside_expansion
+interrupt_inside_expansion_head() { atf_set descr "SIGINT that arrives while a command's words are expanded stops an interactive shell's command before it runs; a trapped one waits for the command"; }
+interrupt_inside_expansion_body()
+{
+	# The signal comes from the substitution; the fields of $x after it see it.
+	printf '%s\n' 'x="a b"' 'echo $(kill -INT $$) $x >out' 'echo status=$?' >typed
+	atf_check -s exit:0 -o inline:'status=130\n' -e ignore env PS1= vsh -i <typed
+	atf_check -s exit:1 -o empty -e ignore test -e out
+	# Trapped: the command runs whole, then the action.
+	printf '%s\n' "trap 'echo trapped' INT" 'x="a b"' 'echo $(kill -INT $$) $x >out' 'cat out' >typed
+	atf_check -s exit:0 -o inline:'trapped\na b\n' -e ignore env PS1= vsh -i <typed
+	# A script dies of it, as of any SIGINT it does not trap.
+	atf_check -s signal:2 -o empty -e empty vsh -c 'x="a b"; echo $(kill -INT $$) $x >out2'
+}
+
 atf_test_case action_after_double_dash
 action_after_double_dash_head() { atf_set descr "after --, an action may begin with -"; }
 action_after_double_dash_body()
@@ -304,5 +319,6 @@ atf_init_test_cases()
 	atf_add_test_case return_in_trap_action
 	atf_add_test_case action_while_jump_pending
 	atf_add_test_case signal_names_any_case
+	atf_add_test_case interrupt_inside_expansion
 	atf_add_test_case action_after_double_dash
 }
