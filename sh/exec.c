@@ -947,6 +947,28 @@ static int launch_pipeline(struct node *n, struct job *job, int flags)
 	return unlaunched_status;
 }
 
+/*
+ * launch_pipeline, but if an error or Control-C unwinds the shell part-way
+ * (an element's words failed to expand), the job is abandoned: elements
+ * already started run on alone and are waited for later.
+ */
+static int launch_pipeline_or_abandon(struct node *n, struct job *job, int flags)
+{
+	struct handler h;
+	int unlaunched_status = -1;
+
+	if (setjmp(h.jump) == 0) {
+		handler_push(&h);
+		unlaunched_status = launch_pipeline(n, job, flags);
+		handler_pop(&h);
+	} else {
+		handler_pop(&h);
+		job_abandon(job);
+		raise_exception(exception_raised);
+	}
+	return unlaunched_status;
+}
+
 static int exec_pipeline(struct node *n, int flags)
 {
 	int status, unlaunched_status;
@@ -960,7 +982,7 @@ static int exec_pipeline(struct node *n, int flags)
 		return n->u.pipeline.negate && pending_jump == JUMP_NONE ? !status : status;
 	}
 	job = job_create(false, job_text(n, false));
-	unlaunched_status = launch_pipeline(n, job, flags);
+	unlaunched_status = launch_pipeline_or_abandon(n, job, flags);
 	status = job_wait(job);
 	if (unlaunched_status >= 0)
 		status = unlaunched_status;
@@ -974,16 +996,26 @@ static int exec_pipeline(struct node *n, int flags)
  */
 static int exec_background(struct node *body)
 {
-	struct job *job = job_create(true, job_text(body, true));
+	struct job *volatile job = job_create(true, job_text(body, true));
+	struct handler h;
 
 	out_flush_all();
-	if (body->redirections == NULL && is_plain_program(body)) {
-		exec_simple(body, 0, job);
-	} else if (body->kind == NODE_PIPELINE && body->u.pipeline.count > 1 &&
-	    body->redirections == NULL) {
-		launch_pipeline(body, job, 0);
-	} else if (launch_subshell(job) == 0) {
-		run_in_child(body, EXEC_LAST);
+	if (setjmp(h.jump) == 0) {
+		handler_push(&h);
+		if (body->redirections == NULL && is_plain_program(body)) {
+			exec_simple(body, 0, job);
+		} else if (body->kind == NODE_PIPELINE && body->u.pipeline.count > 1 &&
+		    body->redirections == NULL) {
+			launch_pipeline(body, job, 0);	/* not _or_abandon: abandoned below */
+		} else if (launch_subshell(job) == 0) {
+			run_in_child(body, EXEC_LAST);
+		}
+		handler_pop(&h);
+	} else {
+		/* As in launch_pipeline_or_abandon: what started runs on, unannounced. */
+		handler_pop(&h);
+		job_abandon(job);
+		raise_exception(exception_raised);
 	}
 	job_started_background(job);
 	return 0;
@@ -1302,6 +1334,38 @@ static const struct builtin *pure_builtin(struct node *n)
 	return b;
 }
 
+/*
+ * $(program ...): vforked from here, its output going into the pipe.  An
+ * error or Control-C while its words are expanded ends the substitution:
+ * the pipe is closed and the job, which has no process yet, forgotten.
+ */
+static void launch_substituted_program(struct node *body, struct job *job, int read_end,
+    int write_end)
+{
+	struct arena_mark mark = arena_mark(&scratch);
+	int saved_status = shell.last_status;
+	int redirs = redir_depth();
+	struct handler h;
+
+	if (setjmp(h.jump) == 0) {
+		handler_push(&h);
+		redir_begin_frame();
+		redir_save_fd(1);
+		redir_move_fd(write_end, 1);
+		exec_simple(body, 0, job);
+		redir_restore();
+		handler_pop(&h);
+	} else {
+		handler_pop(&h);
+		redir_unwind(redirs);
+		close(read_end);
+		job_abandon(job);
+		raise_exception(exception_raised);
+	}
+	shell.last_status = saved_status;
+	arena_release(&scratch, mark);
+}
+
 int exec_command_substitution(struct node *body, struct strbuf *out)
 {
 	const struct builtin *b;
@@ -1329,16 +1393,7 @@ int exec_command_substitution(struct node *body, struct strbuf *out)
 	}
 	job = job_create_substitution();
 	if (is_plain_program(body)) {
-		struct arena_mark mark = arena_mark(&scratch);
-		int saved_status = shell.last_status;
-
-		redir_begin_frame();
-		redir_save_fd(1);
-		redir_move_fd(p[1], 1);
-		exec_simple(body, 0, job);
-		redir_restore();
-		shell.last_status = saved_status;
-		arena_release(&scratch, mark);
+		launch_substituted_program(body, job, p[0], p[1]);
 	} else {
 		if (launch_subshell(job) == 0) {
 			close(p[0]);
