@@ -669,31 +669,12 @@ static void expand_arith_part(struct expansion *e, const struct word_part *part)
 	add_expanded(e, result, strlen(result), part->quoted);
 }
 
-static void expand_command_part(struct expansion *e, const struct word_part *part)
+/* The output of $(...) as text of the word: without NUL bytes and final newlines. */
+static void add_substitution_output(struct expansion *e, struct strbuf *out, bool quoted)
 {
-	struct strbuf out = STRBUF_INIT;
-	struct handler h;
-	size_t n;
-	char *s;
+	char *s = out->data;
+	size_t n = out->length;
 
-	/*
-	 * Its status goes to the executor (an assignment-only command exits
-	 * with it), not to $?.  An interrupt while waiting for it must not
-	 * lose the output buffer.
-	 */
-	if (part->u.command.body != NULL) {
-		if (setjmp(h.jump) == 0) {
-			handler_push(&h);
-			exec_command_substitution(part->u.command.body, &out);
-			handler_pop(&h);
-		} else {
-			handler_pop(&h);
-			strbuf_free(&out);
-			raise_exception(exception_raised);
-		}
-	}
-	s = out.data;
-	n = out.length;
 	if (s != NULL && memchr(s, '\0', n) != NULL) {
 		/* NUL bytes cannot be in a shell string: drop them. */
 		size_t i, kept = 0;
@@ -705,7 +686,30 @@ static void expand_command_part(struct expansion *e, const struct word_part *par
 	}
 	while (n > 0 && s[n - 1] == '\n')
 		n--;
-	add_expanded(e, s != NULL ? s : "", n, part->quoted);
+	add_expanded(e, s != NULL ? s : "", n, quoted);
+}
+
+static void expand_command_part(struct expansion *e, const struct word_part *part)
+{
+	struct strbuf out = STRBUF_INIT;
+	struct handler h;
+
+	/*
+	 * Its status goes to the executor (an assignment-only command exits
+	 * with it), not to $?.  An interrupt while waiting for it, or while
+	 * its output is split into fields, must not lose the output buffer.
+	 */
+	if (setjmp(h.jump) == 0) {
+		handler_push(&h);
+		if (part->u.command.body != NULL)
+			exec_command_substitution(part->u.command.body, &out);
+		add_substitution_output(e, &out, part->quoted);
+		handler_pop(&h);
+	} else {
+		handler_pop(&h);
+		strbuf_free(&out);
+		raise_exception(exception_raised);
+	}
 	strbuf_free(&out);
 }
 
